@@ -1,0 +1,1 @@
+"""SLIM: matching the professional's approach to how a client sees themself."""

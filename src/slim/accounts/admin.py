@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class SlimUserAdmin(UserAdmin):
+    fieldsets = UserAdmin.fieldsets + (("SLIM", {"fields": ("role", "organisation")}),)
+    list_display = ("username", "get_full_name", "role", "organisation", "is_active")
+    list_filter = ("role", "is_active")

@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from slim.accounts.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
+
+
+class Command(BaseCommand):
+    help = "Maakt demogebruikers aan (alleen voor lokaal gebruik)."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demodata is niet toegestaan in productie (SLIM_PRODUCTION=1).")
+        created = create_demo_users()
+        names = ", ".join(u[0] for u in DEMO_USERS)
+        self.stdout.write(f"Demogebruikers: {names} (wachtwoord {DEMO_PASSWORD}); {created} nieuw.")

@@ -1,0 +1,38 @@
+"""Clients. A client is only visible to the professionals who work with them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .bsn import mask_bsn, validate_bsn
+
+
+class ClientQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Need-to-know: a professional sees the clients they registered."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(created_by=user)
+
+
+class Client(models.Model):
+    name = models.CharField(
+        _("naam of initialen"), max_length=120, help_text=_("Zoveel als nodig om de cliënt te herkennen, niet meer.")
+    )
+    bsn = models.CharField(_("BSN (optioneel)"), max_length=9, blank=True, validators=[validate_bsn])
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("cliënt")
+        verbose_name_plural = _("cliënten")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def masked_bsn(self):
+        return mask_bsn(self.bsn)

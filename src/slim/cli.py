@@ -1,0 +1,90 @@
+"""The `slim` console command.
+
+Engine commands (classify, match, evaluate) run on the pure-Python core and
+need no database; everything else is handed to Django's management commands,
+with `serve` and `setup` as friendly shortcuts.
+"""
+
+import json
+import os
+import sys
+
+ENGINE_COMMANDS = {"classify", "match", "evaluate"}
+USAGE = """gebruik: slim <opdracht> [opties]
+
+  setup                 database aanmaken, kennisbank, interventies en demodata laden
+  serve [adres:poort]   de webapplicatie starten (standaard 127.0.0.1:8000)
+  load-knowledge        kennisbank laden uit de databestanden
+  load-demo             demogebruikers aanmaken (niet in productie)
+  classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
+  match BESTAND.json    een hele intake duiden (JSON)
+  evaluate [--split holdout|tune|all]   nauwkeurigheid van de classifier
+  <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
+"""
+
+
+def main(argv=None):
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0
+    command = args[0]
+    if command in ENGINE_COMMANDS:
+        return run_engine_command(command, args[1:])
+    return run_django_command(command, args[1:])
+
+
+def run_engine_command(command, rest):
+    from slim.core import InputError, classify, match_intake
+    from slim.core.evaluate import main as evaluate_main
+
+    if command == "evaluate":
+        return evaluate_main(rest)
+    if len(rest) != 1:
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        if command == "classify":
+            result = classify(rest[0]).to_dict()
+        else:
+            result = match_intake(_read_json(rest[0])).to_dict()
+    except InputError as error:
+        print(json.dumps({"error": error.code, "field": error.field, "detail": error.message}, ensure_ascii=False))
+        return 1
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _read_json(path):
+    from slim.core import InputError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as exc:
+        raise InputError("invalid_intake", f"Bestand niet te lezen: {exc.strerror}", f"Cannot read file: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            "invalid_intake", f"Geen geldige JSON (regel {exc.lineno}): {exc.msg}", f"Invalid JSON (line {exc.lineno}): {exc.msg}"
+        ) from exc
+
+
+def run_django_command(command, rest):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slim.project.settings")
+    from django.conf import settings
+    from django.core.management import execute_from_command_line
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if command == "setup":
+        for step in (["migrate", "--noinput"], ["load_knowledge"], ["import_interventions"], ["load_demo"]):
+            execute_from_command_line(["slim", *step])
+        return 0
+    if command == "serve":
+        command = "runserver"
+        rest = rest or ["127.0.0.1:8000"]
+    execute_from_command_line(["slim", command.replace("-", "_"), *rest])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

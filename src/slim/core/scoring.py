@@ -1,0 +1,161 @@
+"""Turning weighted evidence into per-logic scores, a suggestion and a confidence.
+
+One scoring path for everything: the classifier scores the signals of one statement, the
+engine scores intake answers plus all statements of a domain with the same function. The
+rules and weights are documented in engine/scoring.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from slim.core.knowledge import logic_title, scoring_config
+from slim.core.model import AXIS_VALUES, Axis, AxisReading, Evidence, Logic, Target, Text
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    axis_support: dict[Target, tuple[Logic, ...]]
+    overload_priority: float
+    tie_order: tuple[Logic, ...]
+    confidence_saturation: float
+
+
+@lru_cache(maxsize=1)
+def rules() -> ScoringRules:
+    config = scoring_config()
+    return ScoringRules(
+        axis_support={
+            Target.parse(key): tuple(Logic(code) for code in logics) for key, logics in config["axis_support"].items()
+        },
+        overload_priority=float(config["overload_priority"]),
+        tie_order=tuple(Logic(code) for code in config["tie_order"]),
+        confidence_saturation=float(config["confidence_saturation"]),
+    )
+
+
+OVERLOADED = Target(axis=Axis.CAPACITY, value="overloaded")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Per-logic totals and per-axis totals for one body of evidence."""
+
+    logic: dict[Logic, float]
+    axis: dict[Axis, dict[str, float]]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.logic.values())
+
+    def ranking(self) -> list[Logic]:
+        """Logics from best to worst; equal scores in tie_order."""
+        order = rules().tie_order
+        return sorted(Logic, key=lambda logic: (-self.logic[logic], order.index(logic)))
+
+    def suggestion(self) -> tuple[Logic | None, float]:
+        """The suggested logic and its confidence (see engine/scoring.yaml, rule 6)."""
+        if self.empty:
+            return None, 0.0
+        best, second = (self.logic[logic] for logic in self.ranking()[:2])
+        margin = (best - second) / best
+        amount = min(1.0, best / rules().confidence_saturation)
+        return self.ranking()[0], margin * amount
+
+    def is_tie(self) -> bool:
+        best, second = (self.logic[logic] for logic in self.ranking()[:2])
+        return not self.empty and best == second
+
+    def axis_reading(self, axis: Axis, sources: tuple[str, ...]) -> AxisReading:
+        """The strongest value on an axis, or 'unclear' when there is none or a tie.
+
+        sources: where the evidence came from; only kept when there is evidence on this axis.
+        """
+        values = self.axis[axis]
+        ordered = sorted(values.items(), key=lambda item: -item[1])
+        best_value, best = ordered[0]
+        clear = best > 0 and best > ordered[1][1]
+        return AxisReading(axis, best_value if clear else "unclear", dict(values), sources if best > 0 else ())
+
+
+def weigh(target: Target, weight: float) -> float:
+    """The weight evidence carries towards the logics, after the overload priority."""
+    return weight * rules().overload_priority if target == OVERLOADED else weight
+
+
+def score(evidence: Iterable[Evidence]) -> Scores:
+    """Add up evidence: direct logic evidence plus axis evidence for every logic it supports."""
+    logic_scores = {logic: 0.0 for logic in Logic}
+    axis_scores = {
+        axis: {value.value: 0.0 for value in values if value.value != "unclear"} for axis, values in AXIS_VALUES.items()
+    }
+    support = rules().axis_support
+    for item in evidence:
+        if item.target.logic is not None:
+            logic_scores[item.target.logic] += item.weight
+            continue
+        axis_scores[item.target.axis][item.target.value] += item.weight
+        for logic in support[item.target]:
+            logic_scores[logic] += weigh(item.target, item.weight)
+    return Scores(logic_scores, axis_scores)
+
+
+def dutch_number(value: float) -> str:
+    """A number as Dutch readers write it: 1,5 rather than 1.5."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _score_text(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def supports(target: Target, logic: Logic) -> bool:
+    """Whether evidence on this target adds to the score of this logic."""
+    return target.logic is logic or logic in rules().axis_support.get(target, ())
+
+
+def _unique(texts: Iterable[Text]) -> list[Text]:
+    return list(dict.fromkeys(texts))
+
+
+def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Iterable[Text] = ()) -> Text:
+    """One explanation: what is suggested, on which words or answers, and how the other logics scored.
+
+    reasons: (target, short explanation) per signal, e.g. (capacity.overloaded, 'noemt overbelasting').
+    notes: extra sentences about how the evidence was weighed.
+    """
+    logic, confidence = scores.suggestion()
+    if logic is None:
+        return Text(
+            nl="Geen signaal gevonden: de woorden wijzen (nog) niet naar een logica. Bespreek met de cliënt hoe die de situatie ziet.",
+            en="No signal found: the words do not (yet) point at a logic. Talk with the client about how they see the situation.",
+        )
+    reasons = list(reasons)
+    pro = _unique(text for target, text in reasons if supports(target, logic))
+    con = _unique(text for target, text in reasons if not supports(target, logic))
+    title = logic_title(logic)
+    others = [other for other in scores.ranking() if other is not logic]
+    nl = (
+        f"Voorstel: {title.nl} (score {_score_text(scores.logic[logic])}, zekerheid {round(confidence * 100)}%). "
+        f"Wat ervoor pleit: de cliënt {'; '.join(text.nl for text in pro)}."
+    )
+    en = (
+        f"Suggestion: {title.en} (score {_score_text(scores.logic[logic])}, confidence {round(confidence * 100)}%). "
+        f"Evidence for it: the client {'; '.join(text.en for text in pro)}."
+    )
+    if con:
+        nl += f" Wat ergens anders op wijst: de cliënt {'; '.join(text.nl for text in con)}."
+        en += f" Pointing elsewhere: the client {'; '.join(text.en for text in con)}."
+    nl += " Andere logica's: " + "; ".join(f"{logic_title(o).nl} {_score_text(scores.logic[o])}" for o in others) + "."
+    en += " Other logics: " + "; ".join(f"{logic_title(o).en} {_score_text(scores.logic[o])}" for o in others) + "."
+    if scores.is_tie():
+        nl += " Gelijke stand: de vaste volgorde bij gelijke stand gaf de doorslag."
+        en += " Tie: the fixed tie order decided."
+    for note in notes:
+        nl += f" {note.nl}"
+        en += f" {note.en}"
+    nl += " Dit is een suggestie; u kiest samen met de cliënt."
+    en += " This is a suggestion; you choose together with the client."
+    return Text(nl=nl, en=en)

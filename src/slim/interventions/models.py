@@ -1,0 +1,115 @@
+"""Effective social interventions, described the way Movisie's databank does.
+
+Coded lists (themes, target groups, logics, werkzame elementen, levels) are
+stored only as InterventionTag rows, in their original order, so filters and
+facet counts are plain SQL on both databases. The recognition levels are added
+as tags too (derived from Recognition), so that facet works the same way.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Intervention(models.Model):
+    slug = models.SlugField(_("code"), max_length=120, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    aliases = models.JSONField(_("andere namen"), default=list, blank=True)
+    summary = models.TextField(_("samenvatting"))
+    goal = models.TextField(_("doel"))
+    target_groups = models.JSONField(_("doelgroepen"), default=list)
+    approach = models.TextField(_("aanpak"))
+    executing_organisations = models.JSONField(_("uitvoerende organisaties"), default=list, blank=True)
+    werkzame_elementen = models.JSONField(_("werkzame elementen"), default=list, blank=True)
+    research = models.TextField(_("onderzoek en onderbouwing"), blank=True, null=True)
+    developer = models.CharField(_("ontwikkelaar of eigenaar"), max_length=300, blank=True, null=True)
+    contact = models.CharField(_("contact"), max_length=300, blank=True, null=True)
+    handbook = models.CharField(_("handboek"), max_length=300, blank=True, null=True)
+    source_url = models.URLField(_("bron"), max_length=500)
+    logic_reason = models.TextField(_("waarom deze logica"), blank=True)
+    delivery = models.JSONField(_("vorm"), default=list, blank=True)
+    volunteers = models.BooleanField(_("met vrijwilligers"), null=True)
+    # Derived on import (see store.py); never edited by hand.
+    search_text = models.TextField(editable=False, default="")
+    stemmed_text = models.TextField(editable=False, default="", help_text="Bron van de SQLite-zoekindex")
+    recognition_rank = models.PositiveSmallIntegerField(editable=False, null=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("interventie")
+        verbose_name_plural = _("interventies")
+
+    def __str__(self):
+        return self.name
+
+    def codes(self, facet):
+        """The codes of one facet in their original order (uses prefetched tags)."""
+        return [tag.value for tag in sorted(self.tags.all(), key=lambda tag: tag.position) if tag.facet == facet]
+
+
+class Recognition(models.Model):
+    """One assessment by one scheme; ratings of different schemes are never merged."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="recognitions")
+    scheme = models.CharField(_("regeling"), max_length=40)
+    level = models.CharField(_("niveau"), max_length=40)
+    date = models.CharField(_("datum"), max_length=10, blank=True, null=True, help_text="JJJJ, JJJJ-MM of JJJJ-MM-DD")
+    note = models.TextField(_("toelichting"), blank=True, null=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["intervention", "position"]
+        verbose_name = _("erkenning")
+        verbose_name_plural = _("erkenningen")
+
+
+class InterventionTag(models.Model):
+    """One code of one facet (see vocabulary.FACETS) for one intervention."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="tags")
+    facet = models.CharField(max_length=30)
+    value = models.CharField(max_length=60)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["intervention", "facet", "value"], name="unique_intervention_tag")
+        ]
+        indexes = [models.Index(fields=["facet", "value"], name="interventions_tag_facet")]
+
+
+class IndexedWord(models.Model):
+    """Every distinct word in the searchable texts, for 'Bedoelde je ...?' suggestions."""
+
+    word = models.CharField(max_length=80, unique=True)
+    stem = models.CharField(max_length=80, db_index=True)
+
+
+class FtsDocument(models.TextField):
+    """The hidden column of an SQLite FTS5 table, which carries the table's own name."""
+
+
+@FtsDocument.register_lookup
+class FtsMatch(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class SearchEntry(models.Model):
+    """The SQLite FTS5 index over Intervention.stemmed_text (migration 0002; absent on PostgreSQL).
+
+    Unmanaged: the table is a virtual table kept in sync by triggers. Joining it
+    through this model lets the ORM filter with MATCH and order by bm25().
+    """
+
+    intervention = models.OneToOneField(
+        Intervention, on_delete=models.DO_NOTHING, primary_key=True, db_column="rowid", related_name="search_entry"
+    )
+    document = FtsDocument(db_column="interventions_fts")
+
+    class Meta:
+        managed = False
+        db_table = "interventions_fts"

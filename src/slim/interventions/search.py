@@ -1,0 +1,227 @@
+"""Search in the databank; the one implementation behind the search page and the API.
+
+Parameters are read and checked here: a bad value raises InputError, which the
+page shows as a message and the API returns as a 400. Text, facet filters,
+'fits this client' and sorting then become one SQL query. Facet counts are
+GROUP BY queries on InterventionTag over the same result set; within a facet
+the selected values are alternatives (OR), so each facet is counted over the
+results of all *other* selections, which tells the reader how many results
+ticking one more value gives. Across facets the selections all apply (AND).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+
+from slim.core import InputError
+
+from . import fit, fulltext
+from .models import Intervention, InterventionTag
+from .presentation import Description, describe
+from .query import Query, corrections, parse
+from .vocabulary import BY_FACET, FACETS
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 10_000
+SORTS = {"relevance": _("relevantie"), "name": _("naam"), "recognition": _("erkenningsniveau")}
+PARAMETERS = ("q", *BY_FACET, "fit", "sort", "page", "page_size")
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet -> selected codes
+    fit: tuple[fit.ClientLogic, ...] = ()
+    sort: str = ""  # as asked; empty means the default
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @classmethod
+    def from_query(cls, query, strict: bool = False) -> SearchParams:
+        """Read a QueryDict; strict (the API) also refuses parameters it does not know."""
+        if strict:
+            for name in query:
+                if name not in PARAMETERS:
+                    raise InputError(
+                        "unknown_parameter",
+                        f"Onbekende parameter '{name}'. Mogelijk: {', '.join(PARAMETERS)}.",
+                        f"Unknown parameter '{name}'. Possible: {', '.join(PARAMETERS)}.",
+                        name,
+                    )
+        filters = {}
+        for name, vocabulary in BY_FACET.items():
+            codes = _values(query.getlist(name))
+            for code in codes:
+                if code not in vocabulary.terms:
+                    raise InputError(
+                        "unknown_value",
+                        f"Onbekende waarde '{code}' voor {name}. Kies uit: {', '.join(vocabulary.terms)}.",
+                        f"Unknown value '{code}' for {name}. Choose from: {', '.join(vocabulary.terms)}.",
+                        name,
+                    )
+            if codes:
+                filters[name] = tuple(codes)
+        sort = query.get("sort", "").strip()
+        if sort and sort not in SORTS:
+            raise InputError(
+                "invalid_sort",
+                f"Onbekende sortering '{sort}'. Kies uit: {', '.join(SORTS)}.",
+                f"Unknown sort order '{sort}'. Choose from: {', '.join(SORTS)}.",
+                "sort",
+            )
+        return cls(
+            q=query.get("q", "").strip(),
+            filters=filters,
+            fit=fit.parse(query.getlist("fit")),
+            sort=sort,
+            page=_number(query.get("page"), "page", 1, MAX_PAGE, 1),
+            page_size=_number(query.get("page_size"), "page_size", 1, MAX_PAGE_SIZE, PAGE_SIZE),
+        )
+
+
+def _values(raw: list[str]) -> list[str]:
+    """Repeated parameters and comma-separated values, without blanks or doubles."""
+    return list(dict.fromkeys(part.strip() for value in raw for part in value.split(",") if part.strip()))
+
+
+def _number(value, name, low, high, default) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise InputError(
+            f"invalid_{name}",
+            f"'{value}' is geen geldige waarde voor {name}: gebruik een geheel getal van {low} tot en met {high}.",
+            f"'{value}' is not a valid {name}: use a whole number from {low} to {high}.",
+            name,
+        )
+    return number
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    title: dict
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: tuple[FacetOption, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    item: Description
+    relevance: float | None
+    fit: fit.Fit | None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    params: SearchParams
+    query: str  # the text query as searched (after correction), in normalised form
+    corrected_from: str | None  # the reader's query when words were corrected ('Bedoelde je ...?')
+    ignored_query: bool  # the query had only words too common to search for
+    sort: str
+    count: int
+    hits: tuple[Hit, ...]
+    facets: tuple[Facet, ...]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // self.params.page_size))
+
+
+def search(params: SearchParams) -> SearchResult:
+    query, corrected_from = _text_query(params.q)
+    matches = fulltext.search(Intervention.objects.all(), query) if query else Intervention.objects.all()
+    results = _filtered(matches, params.filters)
+    sort = params.sort or ("relevance" if query else "name")
+    if sort == "relevance" and not query:
+        sort = "name"
+    count = results.count()
+    start = (params.page - 1) * params.page_size
+    page = _ordered(results, params.fit, sort)[start : start + params.page_size]
+    hits = tuple(
+        Hit(describe(obj), getattr(obj, "relevance", None), fit.explain(params.fit, obj.name, obj.codes("logic")) if params.fit else None)
+        for obj in page.prefetch_related("tags", "recognitions")
+    )
+    return SearchResult(
+        params=params,
+        query=query.websearch() if query else "",
+        corrected_from=corrected_from,
+        ignored_query=bool(params.q) and not query,
+        sort=sort,
+        count=count,
+        hits=hits,
+        facets=_facets(matches if query else None, params.filters),
+    )
+
+
+def _text_query(text: str) -> tuple[Query | None, str | None]:
+    """The query to search with, and the reader's own wording if words had to be corrected."""
+    if not text:
+        return None, None
+    query = parse(text)
+    if query.empty:
+        return None, None
+    fixes = corrections(query)
+    if not fixes:
+        return query, None
+    return query.corrected(fixes), query.websearch()
+
+
+def _filtered(queryset, filters: dict, skip: str | None = None):
+    for facet, codes in filters.items():
+        if facet != skip:
+            tagged = InterventionTag.objects.filter(facet=facet, value__in=codes).values("intervention_id")
+            queryset = queryset.filter(pk__in=tagged)
+    return queryset
+
+
+def _ordered(queryset, client: tuple, sort: str):
+    order = []
+    if client:
+        queryset = queryset.annotate(fit_score=fit.score_expression(client))
+        order.append(F("fit_score").desc())
+    if sort == "relevance":
+        order.append(F("relevance").desc())
+    elif sort == "recognition":
+        order.append(F("recognition_rank").desc(nulls_last=True))
+    return queryset.order_by(*order, "name", "slug")
+
+
+def _facets(matches, filters: dict) -> tuple[Facet, ...]:
+    """Counts per facet value; `matches` is the text-matched set, or None for everything."""
+    counts = {}
+    groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
+    for skip, names in groups:
+        if not names:
+            continue
+        tags = InterventionTag.objects.filter(facet__in=names)
+        scope = _filtered(matches if matches is not None else Intervention.objects.all(), filters, skip)
+        if matches is not None or any(name != skip for name in filters):
+            tags = tags.filter(intervention__in=scope)
+        for facet, value, number in tags.values_list("facet", "value").annotate(number=Count("id")).order_by():
+            counts[facet, value] = number
+    facets = []
+    for vocabulary in FACETS:
+        selected = filters.get(vocabulary.name, ())
+        options = tuple(
+            FacetOption(code, term.title, counts.get((vocabulary.name, code), 0), code in selected)
+            for code, term in vocabulary.terms.items()
+            if counts.get((vocabulary.name, code)) or code in selected
+        )
+        facets.append(Facet(vocabulary.name, vocabulary.label, options))
+    return tuple(facets)

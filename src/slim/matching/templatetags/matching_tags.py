@@ -1,0 +1,68 @@
+"""Show the engine's explanation: which words in a statement triggered what."""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from slim.core import Logic
+from slim.core.knowledge import conversation_title, life_domains, logic_title
+from slim.knowledge.templatetags.slim_text import loc
+
+register = template.Library()
+
+
+@register.simple_tag
+def highlight(text, signals, statement=None):
+    """The statement with every matched term wrapped in <mark>, its explanation as title."""
+    spans = sorted(
+        (s for s in signals if s.get("source") == "statement" and s.get("statement") == statement),
+        key=lambda s: s["start"],
+    )
+    html, position = [], 0
+    for signal in spans:
+        if signal["start"] < position:
+            continue  # overlapping match: the earlier one is already marked
+        html.append(escape(text[position:signal["start"]]))
+        html.append(
+            f'<mark class="signal" title="{escape(loc(signal["explanation"]))}">'
+            f"{escape(text[signal['start']:signal['end']])}</mark>"
+        )
+        position = signal["end"]
+    html.append(escape(text[position:]))
+    return mark_safe("".join(html))
+
+
+@register.filter
+def logic_name(code):
+    if not code:
+        return "–"
+    return loc(logic_title(Logic(code)))
+
+
+@register.filter
+def domain_name(code):
+    title = life_domains().get(code)
+    return loc(title) if title else code
+
+
+@register.filter
+def conversation_name(number):
+    return loc(conversation_title(int(number))) if number else ""
+
+
+@register.filter
+def signal_target(signal):
+    """'kansen' or 'kunnen: overbelast' style label for one signal."""
+    if signal.get("logic"):
+        return logic_name(signal["logic"])
+    return f"{signal.get('axis')}: {signal.get('axis_value')}"
+
+
+@register.filter
+def percent(value):
+    return f"{round(float(value or 0) * 100)}%"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

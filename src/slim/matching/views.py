@@ -1,0 +1,138 @@
+"""Intake, suggestion and decision pages.
+
+Flow: a professional registers a client, fills in the draaischijf intake per
+life domain with the client, reads the engine's explained suggestion and
+decides per domain (accept in one click, or choose another logic with a reason).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from slim.cases.forms import ClientForm
+from slim.cases.models import Client
+from slim.core import InputError, Logic, classify, match_intake
+from slim.core.knowledge import life_domains
+
+from .forms import DecisionForm, IntakeForm, StatementForm
+from .history import current_decisions
+from .models import Decision, Intake
+
+
+def _client(request, client_id):
+    return get_object_or_404(Client.objects.visible_to(request.user), pk=client_id)
+
+
+def _intake(request, intake_id):
+    return get_object_or_404(Intake.objects.filter(client__in=Client.objects.visible_to(request.user)), pk=intake_id)
+
+
+@login_required
+def client_list(request):
+    form = ClientForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        client = form.save(commit=False)
+        client.created_by = request.user
+        client.save()
+        messages.success(request, _("Cliënt %(name)s is aangemaakt.") % {"name": client.name})
+        return redirect("matching:intake-new", client_id=client.pk)
+    clients = Client.objects.visible_to(request.user)
+    return render(request, "matching/client_list.html", {"form": form, "clients": clients})
+
+
+@login_required
+def client_detail(request, client_id):
+    client = _client(request, client_id)
+    decisions = client.decisions.select_related("decided_by")
+    context = {
+        "client": client,
+        "current": current_decisions(client, life_domains()),
+        "decisions": decisions,
+        "intakes": client.intakes.all()[:10],
+    }
+    return render(request, "matching/client_detail.html", context)
+
+
+@login_required
+def intake_new(request, client_id):
+    client = _client(request, client_id)
+    form = IntakeForm(request.POST if request.method == "POST" else None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        payload = form.payload()
+        try:
+            result = match_intake(payload)
+        except InputError as exc:
+            error = exc
+        else:
+            intake = Intake.objects.create(
+                client=client, created_by=request.user, payload=payload, result=result.to_dict()
+            )
+            return redirect("matching:result", intake_id=intake.pk)
+    return render(request, "matching/intake_form.html", {"client": client, "form": form, "engine_error": error})
+
+
+@login_required
+def intake_result(request, intake_id):
+    intake = _intake(request, intake_id)
+    decided = {d.domain: d for d in intake.decisions.all()}
+    return render(
+        request,
+        "matching/intake_result.html",
+        {
+            "intake": intake,
+            "client": intake.client,
+            "domains": intake.domain_results(),
+            "decided": decided,
+            "logics": list(Logic),
+            "statements": {d["domain"]: d.get("statements", []) for d in intake.payload.get("domains", [])},
+        },
+    )
+
+
+@login_required
+@require_POST
+def decide(request, intake_id):
+    intake = _intake(request, intake_id)
+    suggestions = {d["domain"]: d for d in intake.domain_results()}
+    form = DecisionForm(request.POST, domains=list(suggestions))
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect("matching:result", intake_id=intake.pk)
+    domain = form.cleaned_data["domain"]
+    suggested = suggestions[domain].get("logic") or ""
+    chosen = form.cleaned_data["chosen_logic"]
+    reason = form.cleaned_data["reason"].strip()
+    if chosen != suggested and not reason:
+        messages.error(request, _("Geef een korte reden als je een andere logica kiest dan het voorstel."))
+        return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
+    with transaction.atomic():
+        Decision.objects.create(
+            client=intake.client,
+            intake=intake,
+            domain=domain,
+            suggested_logic=suggested,
+            confidence=suggestions[domain].get("confidence"),
+            chosen_logic=chosen,
+            reason=reason,
+            decided_by=request.user,
+        )
+    messages.success(request, _("Besluit vastgelegd."))
+    return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
+
+
+@login_required
+def statement(request):
+    form = StatementForm(request.POST if request.method == "POST" else None)
+    result = error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = classify(form.cleaned_data["text"], domain=form.cleaned_data["domain"] or None).to_dict()
+        except InputError as exc:
+            error = exc
+    return render(request, "matching/statement.html", {"form": form, "result": result, "engine_error": error})

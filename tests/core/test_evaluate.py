@@ -1,0 +1,31 @@
+"""The evaluation report on the tune split (the held-out split is never used in tests)."""
+
+import pytest
+
+from slim.core import InputError, evaluate
+from slim.core.evaluate import format_report
+
+LOGICS = ["kansen", "competenties", "sturing", "ondernemen"]
+
+
+def test_tune_accuracy_is_at_least_85_percent():
+    report = evaluate("tune")
+    assert report.n == 80
+    assert report.accuracy >= 0.85
+
+
+def test_report_structure_and_table():
+    report = evaluate("tune")
+    assert list(report.confusion) == LOGICS
+    assert all(list(row) == [*LOGICS, "geen"] for row in report.confusion.values())
+    assert sum(sum(row.values()) for row in report.confusion.values()) == report.n
+    assert set(report.per_logic) == set(LOGICS)
+    assert len(report.misclassified) == report.n - sum(report.confusion[logic][logic] for logic in LOGICS)
+    table = format_report(report)
+    assert "accuracy" in table and "geen" in table
+
+
+def test_unknown_split_is_refused():
+    with pytest.raises(InputError) as caught:
+        evaluate("dev")
+    assert caught.value.code == "unknown_split"

@@ -1,0 +1,99 @@
+import pytest
+from django.urls import reverse
+
+from slim.cases.models import Client
+from slim.matching.models import Decision, Intake
+
+pytestmark = pytest.mark.django_db
+
+WORK_STATEMENT = "Ik wil wel een vaste baan, maar ik kan het nog niet, omgaan met collega's vind ik moeilijk."
+
+
+def make_client(user, name="Mevrouw K."):
+    return Client.objects.create(name=name, created_by=user)
+
+
+def post_intake(http, client_obj, **fields):
+    return http.post(reverse("matching:intake-new", args=[client_obj.pk]), fields)
+
+
+def test_pages_need_login(client):
+    response = client.get(reverse("matching:intake"))
+    assert response.status_code == 302 and "/account/inloggen/" in response["Location"]
+
+
+def test_professional_creates_client_with_valid_bsn(client_as_professional):
+    response = client_as_professional.post(reverse("matching:intake"), {"name": "Dhr. P.", "bsn": "111222333"})
+    created = Client.objects.get(name="Dhr. P.")
+    assert response.status_code == 302
+    assert created.masked_bsn == "******333"
+
+
+def test_invalid_bsn_is_refused_with_a_message(client_as_professional):
+    response = client_as_professional.post(reverse("matching:intake"), {"name": "Dhr. P.", "bsn": "123456789"})
+    assert response.status_code == 200
+    assert "elfproef" in response.content.decode()
+    assert not Client.objects.exists()
+
+
+def test_intake_gives_explained_suggestion(client_as_professional, professional):
+    person = make_client(professional)
+    response = post_intake(client_as_professional, person, werk__statements=WORK_STATEMENT)
+    intake = Intake.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("matching:result", args=[intake.pk])
+    werk = intake.result["domains"][0]
+    assert werk["domain"] == "werk" and werk["logic"] == "competenties"
+    page = client_as_professional.get(response["Location"]).content.decode()
+    assert '<mark class="signal"' in page
+    assert "Neem voorstel over" in page
+
+
+def test_empty_intake_is_refused_with_a_message(client_as_professional, professional):
+    person = make_client(professional)
+    response = post_intake(client_as_professional, person)
+    assert response.status_code == 200
+    assert "minstens één leefgebied" in response.content.decode()
+    assert not Intake.objects.exists()
+
+
+def test_english_statement_gives_clear_message_not_500(client_as_professional, professional):
+    person = make_client(professional)
+    response = post_intake(client_as_professional, person, werk__statements="I would like to find a job soon please")
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+    assert not Intake.objects.exists()
+
+
+def test_accept_and_override_are_recorded_with_author_and_reason(client_as_professional, professional):
+    person = make_client(professional)
+    post_intake(client_as_professional, person, werk__statements=WORK_STATEMENT)
+    intake = Intake.objects.get()
+    url = reverse("matching:decide", args=[intake.pk])
+    client_as_professional.post(url, {"domain": "werk", "chosen_logic": "competenties"})
+    refused = client_as_professional.post(url, {"domain": "werk", "chosen_logic": "sturing"}, follow=True)
+    assert "Geef een korte reden" in refused.content.decode()
+    client_as_professional.post(url, {"domain": "werk", "chosen_logic": "sturing", "reason": "Schulden eerst"})
+    decisions = list(Decision.objects.order_by("decided_at", "id"))
+    assert [(d.chosen_logic, d.is_override) for d in decisions] == [("competenties", False), ("sturing", True)]
+    assert decisions[1].reason == "Schulden eerst" and decisions[1].decided_by == professional
+    detail = client_as_professional.get(reverse("matching:client", args=[person.pk])).content.decode()
+    assert "Schulden eerst" in detail and "afwijkend van voorstel" in detail
+
+
+def test_other_professional_cannot_see_the_client(client, professional, other_professional):
+    person = make_client(professional)
+    client.force_login(other_professional)
+    assert client.get(reverse("matching:client", args=[person.pk])).status_code == 404
+    assert client.get(reverse("matching:intake-new", args=[person.pk])).status_code == 404
+
+
+def test_statement_page_explains_words(client_as_professional):
+    response = client_as_professional.post(reverse("matching:statement"), {"text": WORK_STATEMENT, "domain": "werk"})
+    html = response.content.decode()
+    assert response.status_code == 200 and '<mark class="signal"' in html
+
+
+def test_statement_page_rejects_empty_text(client_as_professional):
+    response = client_as_professional.post(reverse("matching:statement"), {"text": "   "})
+    assert response.status_code == 200 and "field-error" in response.content.decode()
