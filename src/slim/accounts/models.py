@@ -5,6 +5,7 @@ The role decides what someone may see; it never says anything about clients.
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,9 @@ class Role(models.TextChoices):
 class User(AbstractUser):
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.PROFESSIONAL)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
+    totp_secret = models.CharField(max_length=64, blank=True, editable=False)
+    totp_confirmed = models.BooleanField(_("tweede stap actief"), default=False)
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -26,3 +30,23 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def requires_second_factor(self):
+        """Admins must use TOTP; everyone else may switch it on."""
+        return self.totp_confirmed or self.role == Role.ADMIN or self.is_superuser
+
+    def _get_session_auth_hash(self, secret=None):
+        # Including the generation makes 'log out everywhere' a matter of increasing it:
+        # every existing session then fails Django's own session hash check.
+        key_salt = "slim.accounts.User.session_auth_hash"
+        value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
+
+
+class LoginFailure(models.Model):
+    """Failed login attempts, counted per username to lock out password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -39,17 +39,21 @@ INSTALLED_APPS = [
     "slim.cases",
     "slim.matching",
     "slim.interventions",
+    "slim.audit",
     "slim.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "slim.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "slim.audit.middleware.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -121,7 +125,12 @@ STORAGES = {
     },
 }
 
-SESSION_COOKIE_AGE = int(os.environ.get("SLIM_SESSION_SECONDS", str(8 * 3600)))
+# Idle timeout: the session ends after this many seconds without a request.
+SESSION_COOKIE_AGE = int(os.environ.get("SLIM_SESSION_SECONDS", str(30 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SLIM_LOCKOUT_ATTEMPTS = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
+SLIM_LOCKOUT_SECONDS = int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60)))
+SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -141,7 +150,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

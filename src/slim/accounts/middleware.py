@@ -1,0 +1,31 @@
+"""Keep users who still owe their second login step away from everything else."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .views import VERIFIED
+
+OPEN_PREFIXES = ("/static/", "/i18n/")
+
+
+class SecondFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.requires_second_factor:
+            if not request.session.get(VERIFIED) and not self._is_open(request.path):
+                if request.path.startswith("/api/"):
+                    return JsonResponse(
+                        {"error": "second_factor_required", "detail": "Rond eerst de tweede inlogstap af.", "field": None},
+                        status=403,
+                    )
+                return redirect("accounts:second-step" if user.totp_confirmed else "accounts:totp-setup")
+        return self.get_response(request)
+
+    @staticmethod
+    def _is_open(path):
+        allowed = (reverse("accounts:second-step"), reverse("accounts:totp-setup"), reverse("accounts:logout"))
+        return path in allowed or path.startswith(OPEN_PREFIXES)
