@@ -1,6 +1,6 @@
-import pytest
+"""Shared fixtures. Django is imported inside them, so tests/core runs without Django."""
 
-from slim.accounts.models import Role, User
+import pytest
 
 PASSWORD = "test-wachtwoord-2026"
 
@@ -12,9 +12,10 @@ def knowledge(db):
     return load_knowledge()
 
 
-def make_user(username, role=Role.PROFESSIONAL, organisation="Wijkteam Noord"):
-    user = User.objects.create_user(username=username, password=PASSWORD, role=role, organisation=organisation)
-    return user
+def make_user(username, role="professional", organisation="Wijkteam Noord"):
+    from slim.accounts.models import User
+
+    return User.objects.create_user(username=username, password=PASSWORD, role=role, organisation=organisation)
 
 
 @pytest.fixture

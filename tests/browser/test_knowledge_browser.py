@@ -24,3 +24,12 @@ def test_demo_user_logs_in_and_out(page, professional):
     assert page.get_by_role("button", name="Uitloggen").is_visible()
     page.get_by_role("button", name="Uitloggen").click()
     assert page.get_by_role("link", name="Inloggen").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_stylesheets_are_served_and_applied(page):
+    page.goto("/")
+    for sheet in ("slim.css", "print.css"):
+        assert page.request.get(f"/static/slim/{sheet}").ok, sheet
+    header_colour = page.locator(".site-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert header_colour == "rgb(21, 66, 115)"

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "slim.matching",
     "slim.interventions",
     "slim.audit",
+    "slim.mirror",
     "slim.api",
 ]
 
@@ -113,6 +114,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("SLIM_STATIC_ROOT", DATA_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

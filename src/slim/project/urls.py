@@ -8,6 +8,8 @@ urlpatterns = [
     path("kennis/", include("slim.knowledge.urls")),
     path("matching/", include("slim.matching.urls")),
     path("interventies/", include("slim.interventions.urls")),
+    path("casussen/", include("slim.cases.urls")),
+    path("spiegel/", include("slim.mirror.urls")),
     path("account/", include("slim.accounts.urls")),
     path("audit/", include("slim.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,109 @@
+"""Filling in a round, closing it, and its results.
+
+Results appear only once the lead closes the round: members score on their own
+first (so nobody anchors on the others' answers) and then discuss the outcome
+together, and the numbers do not shift during that discussion.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..access import require_lead, round_or_404
+from ..aggregates import TEAM_MIN_RESPONDENTS
+from ..elements import werkzame_elementen
+from ..forms import CompareForm, FocusForm, ScoreForm
+from ..models import Round, Score
+from ..results import largest_gaps, result_rows, round_radar
+
+
+@login_required
+def score(request, round_id):
+    round = round_or_404(request.user, round_id)
+    if not round.is_open:
+        messages.info(request, _("Deze ronde is gesloten; je kunt je scores niet meer aanpassen."))
+        return redirect("mirror:round", round_id=round.pk)
+    elements = werkzame_elementen()
+    mine = Score.objects.filter(round=round, member=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = ScoreForm(data, elements=elements, initial=ScoreForm.initial_from(mine))
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            # Lock the round so a lead closing it at this moment cannot slip in between check and save.
+            if Round.objects.select_for_update().get(pk=round.pk).is_open:
+                _save(round, request.user, form.answers())
+                messages.success(
+                    request, _("Je scores zijn bewaard. Je kunt ze aanpassen zolang de ronde open is.")
+                )
+            else:
+                messages.error(request, _("De ronde is net gesloten; je scores zijn niet meer bewaard."))
+        return redirect("mirror:team", team_id=round.team_id)
+    status = 400 if form.errors else 200
+    return render(request, "mirror/score.html", {"round": round, "team": round.team, "form": form}, status=status)
+
+
+def _save(round, member, answers):
+    for element, answer in answers.items():
+        if answer is None:
+            Score.objects.filter(round=round, member=member, element=element).delete()
+        else:
+            current, importance, remark = answer
+            Score.objects.update_or_create(
+                round=round, member=member, element=element,
+                defaults={"current": current, "importance": importance, "remark": remark},
+            )
+
+
+@login_required
+@require_POST
+def close(request, round_id):
+    round = round_or_404(request.user, round_id)
+    require_lead(round.team, request.user)
+    if round.is_open:
+        round.closed_at = timezone.now()
+        round.save(update_fields=["closed_at"])
+        messages.success(request, _("De ronde is gesloten. Hieronder staan de resultaten van het team."))
+    return redirect("mirror:round", round_id=round.pk)
+
+
+@login_required
+def results(request, round_id):
+    round = round_or_404(request.user, round_id)
+    if round.is_open:
+        messages.info(request, _("De resultaten zijn te zien zodra de teamleider de ronde sluit."))
+        return redirect("mirror:team", team_id=round.team_id)
+    elements = werkzame_elementen()
+    earlier = Round.objects.filter(team=round.team, closed_at__isnull=False, opened_at__lt=round.opened_at)
+    default = earlier.first()
+    compare = CompareForm(request.GET or None, earlier=earlier, initial={"vergelijk": default})
+    previous = (compare.cleaned_data["vergelijk"] if compare.is_valid() else None) or default
+    rows = result_rows(elements, round, previous)
+    focus_codes = set(round.focus_elements.values_list("element", flat=True))
+    context = {
+        "round": round,
+        "team": round.team,
+        "is_lead": round.team.is_lead(request.user),
+        "rows": rows,
+        "radar": round_radar(rows, round, previous) if rows else None,
+        "largest_gaps": largest_gaps(rows),
+        "previous": previous,
+        "compare_form": compare if earlier.exists() else None,
+        "remarks": _remarks(round, elements),
+        "focus": [element for element in elements if element.code in focus_codes],
+        "focus_form": FocusForm(elements=elements),
+        "min_respondents": TEAM_MIN_RESPONDENTS,
+        "respondents": round.respondent_count(),
+    }
+    return render(request, "mirror/results.html", context)
+
+
+def _remarks(round, elements):
+    """[(element, [remark, ...]), ...] without names, alphabetical so the order does not point to a person."""
+    remarks = {}
+    for element, remark in round.scores.exclude(remark="").order_by("remark").values_list("element", "remark"):
+        remarks.setdefault(element, []).append(remark)
+    return [(element, remarks[element.code]) for element in elements if element.code in remarks]
