@@ -20,7 +20,7 @@ run: install
 	$(BIN)/slim serve
 
 browser:
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-system-packages.sh
 
 test: install-test browser
 	$(BIN)/pytest

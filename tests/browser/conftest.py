@@ -26,7 +26,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}; voer scripts/ensure-chromium.sh uit")
+        pytest.fail(f"Chromium ontbreekt op {CHROMIUM}; voer scripts/ensure-system-packages.sh uit")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -3,12 +3,24 @@
 import pytest
 import schemathesis
 from django.contrib.sessions.backends.db import SessionStore
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from slim.project.wsgi import application
 
 CSRF = "k" * 32
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """The raw WSGI handler would close the test's database connection after each request, as Django's test client prevents."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

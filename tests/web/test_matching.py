@@ -97,3 +97,12 @@ def test_statement_page_explains_words(client_as_professional):
 def test_statement_page_rejects_empty_text(client_as_professional):
     response = client_as_professional.post(reverse("matching:statement"), {"text": "   "})
     assert response.status_code == 200 and "field-error" in response.content.decode()
+
+
+def test_policy_maker_cannot_register_clients(client):
+    from tests.conftest import make_user
+
+    client.force_login(make_user("dirk", role="beleid", organisation="Gemeente"))
+    assert "Nieuwe cliënt" not in client.get(reverse("matching:intake")).content.decode()
+    assert client.post(reverse("matching:intake"), {"name": "X"}).status_code == 403
+    assert not Client.objects.exists()

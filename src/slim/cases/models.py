@@ -1,18 +1,30 @@
-"""Clients. A client is only visible to the professionals who work with them."""
+"""Clients and their cases (casusregie).
+
+A client is only visible to the professionals who work with them. A case brings
+professionals from several organisations around one client with one shared goal
+and one plan. The casusregisseur leads; partners from other organisations see
+only what the recorded consent allows (see access.py, the one place for these
+rules). Everything that happens in a case is kept as an Event, so the timeline
+and the audit trail are the same thing.
+"""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from slim.matching.models import LOGIC_CHOICES
 
 from .bsn import mask_bsn, validate_bsn
 
 
 class ClientQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Need-to-know: a professional sees the clients they registered."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(created_by=user)
+        """Need-to-know, as decided in access.visible_clients (imported here to avoid an import cycle)."""
+        from .access import visible_clients
+
+        return self & visible_clients(user)
 
 
 class Client(models.Model):
@@ -36,3 +48,250 @@ class Client(models.Model):
     @property
     def masked_bsn(self):
         return mask_bsn(self.bsn)
+
+
+class Category(models.TextChoices):
+    """What an organisation may see of a case; ALL covers the other three."""
+
+    PLAN = "plan", _("doel, plan en casusverhaal")
+    CONTACTS = "contactlog", _("contactlog")
+    MATCHING = "zelfbeeld", _("matching en zelfbeeld")
+    ALL = "alles", _("alles")
+
+
+class Case(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "gesloten", _("gesloten")
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases", verbose_name=_("cliënt"))
+    shared_goal = models.TextField(
+        _("gezamenlijk doel"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Wat wil de cliënt bereiken? Schrijf korte zinnen in gewone woorden: de cliënt leest dit ook."),
+    )
+    client_words = models.TextField(
+        _("wie is de cliënt, in eigen woorden"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Hoe de cliënt zichzelf en de situatie beschrijft. Voor het casusverhaal aan partners."),
+    )
+    strategy = models.CharField(_("overkoepelende strategie"), max_length=20, blank=True, choices=LOGIC_CHOICES)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    version = models.PositiveIntegerField(default=1)  # optimistic lock for the plan, see locking.py
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("casus")
+        verbose_name_plural = _("casussen")
+        constraints = [
+            # One client, one open case: partners work in the same plan, not in parallel ones.
+            models.UniqueConstraint(fields=["client"], condition=Q(status="open"), name="cases_one_open_case_per_client"),
+        ]
+
+    def __str__(self):
+        return str(self.client)
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    @property
+    def director(self):
+        """The casusregisseur (a User); the constraints on CaseMember keep it to exactly one."""
+        member = self.members.select_related("user").filter(role=CaseRole.DIRECTOR).first()
+        return member.user if member else None
+
+
+class CaseRole(models.TextChoices):
+    DIRECTOR = "casusregisseur", _("casusregisseur")
+    PROCESS = "procesregisseur", _("procesregisseur")
+    MEMBER = "lid", _("lid")
+
+
+class CaseMember(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_memberships", verbose_name=_("professional")
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=CaseRole.choices, default=CaseRole.MEMBER)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        verbose_name = _("teamlid")
+        verbose_name_plural = _("teamleden")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="cases_member_once"),
+            # At most one of each regie role; creating a case and moving the role happen in one transaction.
+            models.UniqueConstraint(fields=["case"], condition=Q(role="casusregisseur"), name="cases_one_director"),
+            models.UniqueConstraint(fields=["case"], condition=Q(role="procesregisseur"), name="cases_one_process_director"),
+        ]
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """Which organisation may see what. Withdrawing fills the withdrawn_* fields; nothing is deleted."""
+
+    class Basis(models.TextChoices):
+        CLIENT = "toestemming", _("toestemming van de cliënt")
+        LAW = "wettelijk", _("wettelijke grondslag")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
+    organisation = models.CharField(_("organisatie"), max_length=200)
+    category = models.CharField(_("mag zien"), max_length=20, choices=Category.choices)
+    basis = models.CharField(_("grondslag"), max_length=20, choices=Basis.choices)
+    legal_ground = models.CharField(
+        _("welke wettelijke grondslag"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: Wmo 2015, artikel 5.2.1.")
+    )
+    given_on = models.DateField(_("datum toestemming"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    withdrawn_on = models.DateField(_("datum intrekking"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "category", "-recorded_at"]
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "organisation", "category"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="cases_one_active_consent",
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis="wettelijk") | ~Q(legal_ground=""), name="cases_legal_ground_named"
+            ),
+        ]
+
+    @property
+    def is_active(self):
+        return self.withdrawn_at is None
+
+
+class DomainGoal(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="domain_goals")
+    domain = models.CharField(_("leefgebied"), max_length=40)
+    text = models.TextField(_("doel"), max_length=1000)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "domain"], name="cases_one_goal_per_domain")]
+
+
+class MemberApproach(models.Model):
+    """The logic one professional works from in one life domain."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="approaches")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    domain = models.CharField(_("leefgebied"), max_length=40)
+    logic = models.CharField(_("logica"), max_length=20, choices=LOGIC_CHOICES)
+
+    class Meta:
+        ordering = ["domain", "user__last_name", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["case", "user", "domain"], name="cases_one_approach")]
+
+
+class Action(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(
+        _("wat gebeurt er"), max_length=300, help_text=_("Kort en in gewone woorden: de cliënt leest dit ook.")
+    )
+    domain = models.CharField(_("leefgebied"), max_length=40, blank=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie"))
+    due_on = models.DateField(_("klaar op"))
+    done_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["done_on", "due_on", "id"]
+
+
+class StallReason(models.TextChoices):
+    AGREEMENTS = "afspraken", _("afspraken niet nagekomen")
+    OTHER_WISH = "andere_wens", _("cliënt wil iets anders")
+    OTHER = "anders", _("anders")
+
+
+class Contact(models.Model):
+    """One conversation: which SLIM type (1-7) and whether it flowed (slim.md §6.3)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    held_on = models.DateField(_("datum"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie"))
+    conversation_type = models.PositiveSmallIntegerField(_("gesprekstype"))
+    flowed = models.BooleanField(_("stroomde het gesprek?"))
+    stall_reason = models.CharField(_("waarom haperde het?"), max_length=20, blank=True, choices=StallReason.choices)
+    note = models.CharField(_("korte notitie"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-held_on", "-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(conversation_type__gte=1, conversation_type__lte=7), name="cases_conversation_type_1_7"
+            ),
+            models.CheckConstraint(
+                condition=Q(flowed=True, stall_reason="") | (Q(flowed=False) & ~Q(stall_reason="")),
+                name="cases_stall_reason_only_when_stalled",
+            ),
+        ]
+
+
+class EventKind(models.TextChoices):
+    CREATED = "aangemaakt", _("Casus aangemaakt")
+    MEMBER_ADDED = "lid_toegevoegd", _("Teamlid toegevoegd")
+    ROLE_CHANGED = "rol_gewijzigd", _("Rol gewijzigd")
+    CONSENT_GIVEN = "toestemming", _("Toestemming vastgelegd")
+    CONSENT_WITHDRAWN = "toestemming_ingetrokken", _("Toestemming ingetrokken")
+    GOAL = "doel", _("Gezamenlijk doel gewijzigd")
+    STRATEGY = "strategie", _("Overkoepelende strategie gekozen")
+    DOMAIN_GOAL = "doel_leefgebied", _("Doel per leefgebied gewijzigd")
+    APPROACH = "aanpak", _("Aanpak vastgelegd")
+    ACTION_ADDED = "actie", _("Actie toegevoegd")
+    ACTION_DONE = "actie_klaar", _("Actie afgerond")
+    CONTACT = "contact", _("Contact vastgelegd")
+    CLOSED = "gesloten", _("Casus gesloten")
+    REOPENED = "heropend", _("Casus heropend")
+
+
+# Events about the plan or the contacts are shown only to those who may see that category;
+# the rest (team, consent, status) is visible to everyone who can open the case.
+EVENT_CATEGORY = {
+    EventKind.GOAL: Category.PLAN,
+    EventKind.STRATEGY: Category.PLAN,
+    EventKind.DOMAIN_GOAL: Category.PLAN,
+    EventKind.APPROACH: Category.PLAN,
+    EventKind.ACTION_ADDED: Category.PLAN,
+    EventKind.ACTION_DONE: Category.PLAN,
+    EventKind.CONTACT: Category.CONTACTS,
+}
+
+
+class Event(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    category = models.CharField(max_length=20, blank=True, choices=Category.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    @classmethod
+    def record(cls, case, kind, actor, detail=""):
+        return cls.objects.create(case=case, kind=kind, category=EVENT_CATEGORY.get(kind, ""), actor=actor, detail=detail)

@@ -7,12 +7,14 @@ decides per domain (accept in one click, or choose another logic with a reason).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from slim.cases.access import REGISTRARS
 from slim.cases.forms import ClientForm
 from slim.cases.models import Client
 from slim.core import InputError, Logic, classify, match_intake
@@ -33,7 +35,10 @@ def _intake(request, intake_id):
 
 @login_required
 def client_list(request):
-    form = ClientForm(request.POST if request.method == "POST" else None)
+    may_register = request.user.role in REGISTRARS
+    if request.method == "POST" and not may_register:
+        raise PermissionDenied
+    form = ClientForm(request.POST if request.method == "POST" else None) if may_register else None
     if request.method == "POST" and form.is_valid():
         client = form.save(commit=False)
         client.created_by = request.user

@@ -1,0 +1,103 @@
+"""Who may see and do what with clients and cases: the one place for these rules.
+
+- A professional or team lead sees the clients they registered, and everyone sees the
+  cases they are a member of (within the rules below).
+- Members from the casusregisseur's organisation (the home team) see the whole case.
+  A partner (a member from another organisation) sees only the categories that are
+  consented to for their organisation; without any active consent, nothing at all.
+- A team lead sees the cases whose casusregisseur works in the team lead's organisation.
+- Policy makers and admins see no client unless they are a case member; auditors see none.
+
+Every rule is one query built by _cases_with, so lists and single checks cannot drift
+apart. Whatever is not visible is a 404 for the views.
+"""
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.http import Http404
+
+from slim.accounts.models import Role
+
+from .models import Case, CaseMember, CaseRole, Category, Client, Consent
+
+# Roles that see the clients they registered themselves, without a case.
+REGISTRARS = (Role.PROFESSIONAL, Role.TEAM_LEAD)
+NOTHING = Q(pk__in=[])
+
+
+def _cases_with(user, category=None):
+    """The cases in which `user` may see `category` (None: at least something)."""
+    if not user.is_authenticated or user.role == Role.AUDITOR:
+        return Case.objects.none()
+    director_org = Subquery(
+        CaseMember.objects.filter(case=OuterRef("pk"), role=CaseRole.DIRECTOR).values("user__organisation")[:1]
+    )
+    membership = CaseMember.objects.filter(case=OuterRef("pk"), user=user)
+    same_org = Q(director_org=user.organisation) if user.organisation else NOTHING
+    categories = list(Category) if category is None else [category, Category.ALL]
+    consents = Consent.objects.active().filter(case=OuterRef("pk"), organisation=user.organisation, category__in=categories)
+    consent = Q(Exists(consents)) if user.organisation else NOTHING
+    rule = Q(Exists(membership.filter(role=CaseRole.DIRECTOR))) | (Q(Exists(membership)) & (same_org | consent))
+    if user.role == Role.TEAM_LEAD:
+        rule |= same_org
+    return Case.objects.annotate(director_org=director_org).filter(rule)
+
+
+def partner_organisations(case):
+    """Organisations of the members that are partners: not the casusregisseur's organisation."""
+    director = case.director
+    home = director.organisation if director else ""
+    organisations = case.members.exclude(user__organisation="").values_list("user__organisation", flat=True)
+    return sorted({organisation for organisation in organisations if organisation != home})
+
+
+def visible_cases(user):
+    return _cases_with(user)
+
+
+def visible_clients(user):
+    """Clients whose record, intakes and self-image (the matching data) the user may open."""
+    if not user.is_authenticated:
+        return Client.objects.none()
+    rule = Q(pk__in=_cases_with(user, Category.MATCHING).values("client"))
+    if user.role in REGISTRARS:
+        rule |= Q(created_by=user)
+    return Client.objects.filter(rule)
+
+
+def can_see(user, case, category):
+    return _cases_with(user, category).filter(pk=case.pk).exists()
+
+
+def visible_categories(user, case):
+    """The categories of `case` the user may see, for showing or hiding parts of a page."""
+    parts = (Category.PLAN, Category.CONTACTS, Category.MATCHING)
+    return {category for category in parts if can_see(user, case, category)}
+
+
+def is_member(user, case):
+    return user.is_authenticated and case.members.filter(user=user).exists()
+
+
+def is_case_director(user, case):
+    return user.is_authenticated and case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
+
+
+def can_open_cases(user):
+    """Anyone with a client-facing role may start a case (and then leads it); auditors only look at logs."""
+    return user.is_authenticated and user.role != Role.AUDITOR
+
+
+def can_edit_plan(user, case):
+    return case.is_open and is_member(user, case) and can_see(user, case, Category.PLAN)
+
+
+def can_log_contact(user, case):
+    return case.is_open and is_member(user, case) and can_see(user, case, Category.CONTACTS)
+
+
+def case_or_404(user, case_id, category=None):
+    """The case if the user may see it (and `category` of it), else a 404 that reveals nothing."""
+    case = visible_cases(user).select_related("client").filter(pk=case_id).first()
+    if case is None or (category and not can_see(user, case, category)):
+        raise Http404
+    return case

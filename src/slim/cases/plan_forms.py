@@ -1,0 +1,113 @@
+"""Forms that change the plan. Each carries the plan version it was based on (see locking.py)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from slim.accounts.models import User
+from slim.core.knowledge import life_domains
+from slim.matching.forms import LazyLabel
+from slim.matching.models import LOGIC_CHOICES
+
+from .forms import DATE_WIDGET, UserChoiceField
+from .locking import CONFLICT_MESSAGE
+from .models import Action, Case
+
+
+def domain_choices():
+    return [(code, LazyLabel(title)) for code, title in life_domains().items()]
+
+
+def member_users(case):
+    return User.objects.filter(case_memberships__case=case).order_by("last_name", "username")
+
+
+class PlanVersion:
+    """Mixin: a hidden field with the plan version the user is looking at."""
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=version, min_value=1)
+
+    def conflict(self, current_version):
+        """Keep the user's input, point the form at the current plan and say why nothing was saved."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current_version
+        self.add_error(None, CONFLICT_MESSAGE)
+
+
+class GoalForm(PlanVersion, forms.ModelForm):
+    """The shared goal and the client's own words; the strategy only for the casusregisseur."""
+
+    class Meta:
+        model = Case
+        fields = ["shared_goal", "client_words", "strategy"]
+        widgets = {"shared_goal": forms.Textarea(attrs={"rows": 3}), "client_words": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, may_choose_strategy, **kwargs):
+        super().__init__(*args, **kwargs)
+        if may_choose_strategy:
+            self.fields["strategy"].choices = [("", _("nog niet gekozen"))] + LOGIC_CHOICES
+            self.fields["strategy"].help_text = _("De ene logica waar het hele team vanuit werkt aan het gezamenlijke doel.")
+        else:
+            del self.fields["strategy"]
+
+
+class DomainGoalsForm(PlanVersion, forms.Form):
+    """One goal per life domain; an empty field means no goal for that domain."""
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = goals
+        for code, title in domain_choices():
+            self.fields[f"goal_{code}"] = forms.CharField(
+                label=title, required=False, max_length=1000, initial=goals.get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def changes(self):
+        """(domain, new text) for every domain whose goal differs from the stored one."""
+        return [
+            (code, self.cleaned_data[f"goal_{code}"])
+            for code, _title in domain_choices()
+            if self.cleaned_data[f"goal_{code}"] != self.current.get(code, "")
+        ]
+
+
+class ApproachForm(PlanVersion, forms.Form):
+    user = UserChoiceField(label=_("Professional"), queryset=User.objects.none())
+    domain = forms.ChoiceField(label=_("Leefgebied"))
+    logic = forms.ChoiceField(
+        label=_("Werkt vanuit"), required=False, help_text=_("Kies 'geen' om een aanpak weg te halen.")
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = member_users(case)
+        self.fields["domain"].choices = domain_choices()
+        self.fields["logic"].choices = [("", _("geen"))] + LOGIC_CHOICES
+
+
+class ActionForm(PlanVersion, forms.ModelForm):
+    owner = UserChoiceField(label=_("Wie"), queryset=User.objects.none())
+    domain = forms.ChoiceField(label=_("Leefgebied (optioneel)"), required=False)
+
+    class Meta:
+        model = Action
+        fields = ["description", "domain", "owner", "due_on"]
+        widgets = {"due_on": DATE_WIDGET}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = member_users(case)
+        self.fields["domain"].choices = [("", _("algemeen"))] + domain_choices()
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in het verleden. Kies vandaag of later."))
+        return due_on
+
+
+class ActionDoneForm(PlanVersion, forms.Form):
+    """Marks one action as done; only the version travels with it."""

@@ -1,0 +1,49 @@
+"""The contact log: which conversation type, did it flow, what comes next, and the trend."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from slim.matching.templatetags.matching_tags import conversation_name
+
+from ..access import can_log_contact, can_see, case_or_404
+from ..conversations import TREND_WINDOW, suggestion, trends
+from ..forms import ContactForm
+from ..models import Category, Event, EventKind
+from ..plan_forms import member_users
+from .common import case_page, require
+
+
+@login_required
+def contacts(request, case_id):
+    case = case_or_404(request.user, case_id, Category.CONTACTS)
+    may_log = can_log_contact(request.user, case)
+    if request.method == "POST":
+        require(may_log)
+    form = None
+    if may_log:
+        data = request.POST if request.method == "POST" else None
+        form = ContactForm(data, members=member_users(case), initial={"user": request.user})
+    if form is not None and form.is_bound and form.is_valid():
+        with transaction.atomic():
+            contact = form.save(commit=False)
+            contact.case, contact.recorded_by = case, request.user
+            contact.save()
+            reason = {"reason": contact.get_stall_reason_display()}
+            how = _("stroomde") if contact.flowed else _("haperde: %(reason)s") % reason
+            Event.record(case, EventKind.CONTACT, request.user, f"{conversation_name(contact.conversation_type)} – {how}")
+        messages.success(request, _("Het contact is vastgelegd."))
+        return redirect("cases:contacts", case_id=case.pk)
+    overall, per_type = trends(case)
+    return case_page(
+        request, case, "cases/contacts.html", "contacts",
+        form=form,
+        contacts=case.contacts.select_related("user")[:50],
+        overall=overall,
+        per_type=per_type,
+        window=TREND_WINDOW,
+        # The suggestion rests on the shared goal and strategy, which belong to the plan.
+        suggestion=suggestion(case) if can_see(request.user, case, Category.PLAN) else None,
+    )

@@ -1,0 +1,183 @@
+"""The integrated plan: shared goal and strategy, goals per life domain, approaches and actions.
+
+Every change goes through locking.plan_change, so two professionals editing at the same
+time never overwrite each other: the second one sees a message and keeps their input.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from slim.matching.templatetags.matching_tags import domain_name, logic_name
+
+from ..access import can_edit_plan, can_see, case_or_404, is_case_director
+from ..forms import person_label
+from ..locking import CONFLICT_MESSAGE, PlanConflict, plan_change
+from ..models import Category, DomainGoal, Event, EventKind, MemberApproach
+from ..overview import plan_rows
+from ..plan_forms import ActionDoneForm, ActionForm, ApproachForm, DomainGoalsForm, GoalForm
+from .common import case_page, require
+
+
+def _goal_form(request, case, data=None):
+    return GoalForm(
+        data,
+        version=case.version,
+        initial={"shared_goal": case.shared_goal, "client_words": case.client_words, "strategy": case.strategy},
+        may_choose_strategy=is_case_director(request.user, case),
+    )
+
+
+def _domains_form(request, case, data=None):
+    return DomainGoalsForm(data, version=case.version, goals={g.domain: g.text for g in case.domain_goals.all()})
+
+
+def _approach_form(request, case, data=None):
+    return ApproachForm(data, version=case.version, case=case, initial={"user": request.user})
+
+
+def _action_form(request, case, data=None):
+    return ActionForm(data, version=case.version, case=case, initial={"owner": request.user})
+
+
+FORMS = {"goal_form": _goal_form, "domains_form": _domains_form, "approach_form": _approach_form, "action_form": _action_form}
+
+
+def _page(request, case, **bound):
+    editable = can_edit_plan(request.user, case)
+    forms = {name: build(request, case) for name, build in FORMS.items()} if editable else {}
+    forms.update(bound)
+    return case_page(
+        request, case, "cases/plan.html", "plan",
+        rows=plan_rows(case, request.user, show_self_image=can_see(request.user, case, Category.MATCHING)),
+        actions=case.actions.select_related("owner"),
+        done_form=ActionDoneForm(version=case.version) if editable else None,
+        strategy_title=logic_name(case.strategy) if case.strategy else "",
+        **forms,
+    )
+
+
+@login_required
+def plan(request, case_id):
+    return _page(request, case_or_404(request.user, case_id, Category.PLAN))
+
+
+def _change(request, case_id, name, apply, anchor):
+    """Validate the posted form `name`, apply it under the plan lock, or show it again with the reason."""
+    case = case_or_404(request.user, case_id, Category.PLAN)
+    require(can_edit_plan(request.user, case))
+    form = FORMS[name](request, case, request.POST)
+    if form.is_valid():
+        try:
+            changed = apply(request, case, form)
+        except PlanConflict:
+            case.refresh_from_db()
+            form.conflict(case.version)
+        else:
+            messages.success(request, _("Het plan is bijgewerkt.") if changed else _("Er was niets veranderd."))
+            return redirect(reverse("cases:plan", args=[case.pk]) + anchor)
+    return _page(request, case, **{name: form})
+
+
+def _apply_goal(request, case, form):
+    old = (case.shared_goal, case.client_words, case.strategy)
+    fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+    if all(getattr(case, name) == value for name, value in fields.items()):
+        return False
+    with plan_change(case, form.cleaned_data["version"], **fields):
+        if (case.shared_goal, case.client_words) != old[:2]:
+            Event.record(case, EventKind.GOAL, request.user, case.shared_goal)
+        if case.strategy != old[2]:
+            Event.record(case, EventKind.STRATEGY, request.user, logic_name(case.strategy) if case.strategy else _("geen"))
+    return True
+
+
+def _apply_domain_goals(request, case, form):
+    changes = form.changes()
+    if not changes:
+        return False
+    with plan_change(case, form.cleaned_data["version"]):
+        for domain, text in changes:
+            if text:
+                DomainGoal.objects.update_or_create(case=case, domain=domain, defaults={"text": text})
+            else:
+                case.domain_goals.filter(domain=domain).delete()
+            detail = f"{domain_name(domain)}: {text or _('geen doel meer')}"
+            Event.record(case, EventKind.DOMAIN_GOAL, request.user, detail)
+    return True
+
+
+def _apply_approach(request, case, form):
+    user, domain, logic = (form.cleaned_data[name] for name in ("user", "domain", "logic"))
+    with plan_change(case, form.cleaned_data["version"]):
+        if logic:
+            MemberApproach.objects.update_or_create(case=case, user=user, domain=domain, defaults={"logic": logic})
+        else:
+            case.approaches.filter(user=user, domain=domain).delete()
+        detail = f"{person_label(user)}, {domain_name(domain)}: {logic_name(logic) if logic else _('geen')}"
+        Event.record(case, EventKind.APPROACH, request.user, detail)
+    return True
+
+
+def _apply_action(request, case, form):
+    with plan_change(case, form.cleaned_data["version"]):
+        action = form.save(commit=False)
+        action.case, action.created_by = case, request.user
+        action.save()
+        Event.record(
+            case, EventKind.ACTION_ADDED, request.user,
+            f"{action.description} – {action.owner}, {action.due_on:%d-%m-%Y}",
+        )
+    return True
+
+
+@login_required
+@require_POST
+def goal(request, case_id):
+    return _change(request, case_id, "goal_form", _apply_goal, "#doel")
+
+
+@login_required
+@require_POST
+def domain_goals(request, case_id):
+    return _change(request, case_id, "domains_form", _apply_domain_goals, "#leefgebieden")
+
+
+@login_required
+@require_POST
+def approach(request, case_id):
+    return _change(request, case_id, "approach_form", _apply_approach, "#aanpak")
+
+
+@login_required
+@require_POST
+def action_add(request, case_id):
+    return _change(request, case_id, "action_form", _apply_action, "#acties")
+
+
+@login_required
+@require_POST
+def action_done(request, case_id, action_id):
+    case = case_or_404(request.user, case_id, Category.PLAN)
+    require(can_edit_plan(request.user, case))
+    action = get_object_or_404(case.actions, pk=action_id)
+    form = ActionDoneForm(request.POST, version=case.version)
+    if action.done_on:
+        messages.info(request, _("Deze actie was al afgerond."))
+    elif not form.is_valid():
+        messages.error(request, _("Dit formulier was niet compleet. Laad de pagina opnieuw en probeer het nog eens."))
+    else:
+        try:
+            with plan_change(case, form.cleaned_data["version"]):
+                action.done_on = timezone.localdate()
+                action.save(update_fields=["done_on"])
+                Event.record(case, EventKind.ACTION_DONE, request.user, action.description)
+        except PlanConflict:
+            messages.error(request, CONFLICT_MESSAGE)
+        else:
+            messages.success(request, _("De actie is afgerond."))
+    return redirect(reverse("cases:plan", args=[case.pk]) + "#acties")

@@ -1,0 +1,194 @@
+"""The case overview: the team, consent per organisation, and closing or reopening.
+
+Only the casusregisseur changes the team, the consent and the status (casusregie leads,
+slim.md §7.3). Every change is also written to the timeline.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..access import case_or_404, is_case_director, partner_organisations, visible_cases
+from ..forms import ConsentForm, MemberForm, RoleForm, StatusForm, WithdrawForm, person_label
+from ..models import Case, CaseMember, CaseRole, Event, EventKind
+from .common import case_page, require
+
+
+def _consent_form(case, data=None):
+    return ConsentForm(data, case=case, organisations=partner_organisations(case))
+
+
+def _withdraw_form(consent, data=None):
+    return WithdrawForm(data, prefix=f"w{consent.pk}", consent=consent)
+
+
+def _page(request, case, **bound):
+    """The overview with fresh forms, except the one just posted (kept with its errors)."""
+    consents = list(case.consents.select_related("recorded_by", "withdrawn_by"))
+    active = {}
+    for consent in consents:
+        if consent.is_active:
+            active.setdefault(consent.organisation, []).append(consent.get_category_display())
+    partners = set(partner_organisations(case))
+    members = [
+        {"member": member, "partner": member.user.organisation in partners, "sees": active.get(member.user.organisation, [])}
+        for member in case.members.select_related("user", "added_by")
+    ]
+    withdrawing = bound.pop("withdraw", None)
+    withdraw_forms = [
+        (consent, withdrawing if withdrawing and withdrawing.consent.pk == consent.pk else _withdraw_form(consent))
+        for consent in consents
+        if consent.is_active
+    ]
+    forms = {
+        "member_form": MemberForm(case=case),
+        "role_form": RoleForm(case=case),
+        "consent_form": _consent_form(case),
+        "status_form": StatusForm(),
+        **bound,
+    }
+    return case_page(
+        request, case, "cases/case_detail.html", "detail",
+        members=members, consents=consents, withdraw_forms=withdraw_forms, **forms,
+    )
+
+
+def _directed_case(request, case_id):
+    """The case, for its casusregisseur only, and only while it is open (status changes excepted)."""
+    case = case_or_404(request.user, case_id)
+    require(is_case_director(request.user, case))
+    return case
+
+
+@login_required
+def detail(request, case_id):
+    return _page(request, case_or_404(request.user, case_id))
+
+
+@login_required
+@require_POST
+def member_add(request, case_id):
+    case = _directed_case(request, case_id)
+    require(case.is_open)
+    form = MemberForm(request.POST, case=case)
+    if not form.is_valid():
+        return _page(request, case, member_form=form)
+    user, role = form.cleaned_data["user"], form.cleaned_data["role"]
+    try:
+        with transaction.atomic():
+            CaseMember.objects.create(case=case, user=user, role=role, added_by=request.user)
+            Event.record(case, EventKind.MEMBER_ADDED, request.user, f"{person_label(user)}: {CaseRole(role).label}")
+    except IntegrityError:
+        form.add_error(None, _("Dit kon niet: iemand anders heeft het team net gewijzigd. Probeer het opnieuw."))
+        return _page(request, case, member_form=form)
+    messages.success(request, _("%(person)s is toegevoegd aan het team.") % {"person": user})
+    without_consent = not case.consents.active().filter(organisation=user.organisation).exists()
+    if user.organisation in partner_organisations(case) and without_consent:
+        messages.warning(
+            request, _("%(organisation)s ziet nog niets van deze cliënt. Leg vast waarvoor toestemming is.")
+            % {"organisation": user.organisation},
+        )
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def member_role(request, case_id):
+    case = _directed_case(request, case_id)
+    require(case.is_open)
+    form = RoleForm(request.POST, case=case)
+    if not form.is_valid():
+        return _page(request, case, role_form=form)
+    member, role = form.cleaned_data["member"], form.cleaned_data["role"]
+    with transaction.atomic():
+        # Lock the case so two role changes cannot interleave; then the regie roles move in one go:
+        # the old holder steps down before the new one steps up, so there is always exactly one casusregisseur.
+        Case.objects.select_for_update().get(pk=case.pk)
+        if role in (CaseRole.DIRECTOR, CaseRole.PROCESS):
+            case.members.filter(role=role).exclude(pk=member.pk).update(role=CaseRole.MEMBER)
+        member.role = role
+        member.save(update_fields=["role"])
+        Event.record(case, EventKind.ROLE_CHANGED, request.user, f"{person_label(member.user)}: {CaseRole(role).label}")
+    messages.success(request, _("De rol is gewijzigd."))
+    if not visible_cases(request.user).filter(pk=case.pk).exists():
+        # Casusregie moved to another organisation, and there is no consent for yours.
+        messages.warning(request, _("Je organisatie heeft geen toestemming voor deze casus, dus je ziet hem nu niet meer."))
+        return redirect("cases:list")
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def consent_add(request, case_id):
+    case = _directed_case(request, case_id)
+    require(case.is_open)
+    form = _consent_form(case, request.POST)
+    if not form.is_valid():
+        return _page(request, case, consent_form=form)
+    try:
+        with transaction.atomic():
+            consent = form.save(commit=False)
+            consent.case, consent.recorded_by = case, request.user
+            consent.save()
+            ground = f" ({consent.legal_ground})" if consent.legal_ground else ""
+            Event.record(
+                case, EventKind.CONSENT_GIVEN, request.user,
+                f"{consent.organisation}: {consent.get_category_display()}; {consent.get_basis_display()}{ground}; "
+                f"{consent.given_on:%d-%m-%Y}",
+            )
+    except IntegrityError:
+        form.add_error(None, _("Deze organisatie heeft hiervoor al toestemming."))
+        return _page(request, case, consent_form=form)
+    messages.success(request, _("De toestemming is vastgelegd."))
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request, case_id, consent_id):
+    """Withdrawing is recorded on the consent itself; the record stays."""
+    case = _directed_case(request, case_id)
+    consent = get_object_or_404(case.consents.active(), pk=consent_id)
+    form = _withdraw_form(consent, request.POST)
+    if not form.is_valid():
+        return _page(request, case, withdraw=form)
+    with transaction.atomic():
+        updated = case.consents.active().filter(pk=consent.pk).update(
+            withdrawn_on=form.cleaned_data["withdrawn_on"], withdrawn_by=request.user, withdrawn_at=timezone.now()
+        )
+        if updated:
+            Event.record(
+                case, EventKind.CONSENT_WITHDRAWN, request.user,
+                f"{consent.organisation}: {consent.get_category_display()}; {form.cleaned_data['withdrawn_on']:%d-%m-%Y}",
+            )
+    messages.success(
+        request,
+        _("De toestemming is ingetrokken. %(organisation)s ziet dit niet meer.") % {"organisation": consent.organisation},
+    )
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@login_required
+@require_POST
+def status(request, case_id):
+    """Close an open case or reopen a closed one, always with a reason."""
+    case = _directed_case(request, case_id)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _page(request, case, status_form=form)
+    closing = case.is_open
+    try:
+        with transaction.atomic():
+            case.status = Case.Status.CLOSED if closing else Case.Status.OPEN
+            case.save(update_fields=["status"])
+            Event.record(case, EventKind.CLOSED if closing else EventKind.REOPENED, request.user, form.cleaned_data["reason"])
+    except IntegrityError:
+        case.status = Case.Status.CLOSED
+        form.add_error(None, _("Deze cliënt heeft al een andere open casus. Sluit die eerst."))
+        return _page(request, case, status_form=form)
+    messages.success(request, _("De casus is gesloten.") if closing else _("De casus is heropend."))
+    return redirect("cases:detail", case_id=case.pk)

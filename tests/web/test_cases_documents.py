@@ -1,0 +1,88 @@
+"""The casusverhaal and the B1 plan for the client: print page and PDF."""
+
+import datetime
+import re
+import zlib
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from slim.cases import pdf
+from slim.cases.documents import Document, Section
+from slim.cases.models import Action, CaseRole, DomainGoal, MemberApproach
+from tests.web.test_cases import add_member, case, partner  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text_codes(content):
+    """The Unicode code points that the PDF's ToUnicode maps declare: the characters actually used in text."""
+    codes = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
+        try:
+            data = zlib.decompress(stream)
+        except zlib.error:
+            data = stream
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+            codes |= {int(code, 16) for code in re.findall(rb"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]{4})>", block)}
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+            for first, last, start in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>", block):
+                base = int(start, 16)
+                codes |= {base + offset for offset in range(int(last, 16) - int(first, 16) + 1)}
+    return codes
+
+
+@pytest.fixture
+def full_case(case, professional, partner):
+    add_member(case, partner, role=CaseRole.PROCESS)
+    case.client_words = "Ik wil zelf weer overzicht, ik ben geen kind."
+    case.strategy = "competenties"
+    case.save()
+    DomainGoal.objects.create(case=case, domain="inkomen_schulden", text="Zelf de post bijhouden")
+    MemberApproach.objects.create(case=case, user=partner, domain="inkomen_schulden", logic="competenties")
+    Action.objects.create(
+        case=case, description="Samen een budgetplan maken", owner=partner,
+        due_on=timezone.localdate() + datetime.timedelta(days=14), created_by=professional,
+    )
+    return case
+
+
+def test_b1_plan_page(client_as_professional, full_case):
+    page = client_as_professional.get(reverse("cases:client-plan", args=[full_case.pk])).content.decode()
+    for text in ("Jouw plan", "Wat wil je bereiken?", "Weer rust in de financiën", "Wie doet wat? En wanneer?",
+                 "Samen een budgetplan maken. Klaar op", "Dit is je vaste contactpersoon", "Wie helpen je?"):
+        assert text in page, text
+    assert " u " not in page.split('id="document-titel"')[1]  # 'je' throughout, never 'u'
+    assert "slim/print.css" in page
+
+
+def test_case_story_for_partners(client_as_professional, full_case):
+    page = client_as_professional.get(reverse("cases:story", args=[full_case.pk])).content.decode()
+    for text in ("Ik wil zelf weer overzicht", "Overkoepelende strategie", "Competenties:",
+                 "Gevraagd van bram (Schuldhulp Stad), procesregisseur", "Werkt bij Inkomen en schulden vanuit Competenties",
+                 "Samen een budgetplan maken (klaar op"):
+        assert text in page, text
+
+
+@pytest.mark.parametrize("name", ["client-plan-pdf", "story-pdf"])
+def test_pdf_downloads(client_as_professional, full_case, name):
+    response = client_as_professional.get(reverse(f"cases:{name}", args=[full_case.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response.content.startswith(b"%PDF-")
+    assert ord("ë") in pdf_text_codes(response.content)  # financiën
+
+
+def test_pdf_keeps_dutch_characters_and_the_euro_sign():
+    document = Document("Één plan", ["Café: € 25 per week"], [Section("Wat is er?", items=["Cliënt wil rust"])], "x.pdf")
+    codes = pdf_text_codes(pdf.render(document))
+    assert {ord(c) for c in "ÉéëÉ€•"} <= codes
+
+
+def test_missing_font_gives_a_message_not_a_500(client_as_professional, case, monkeypatch, tmp_path):
+    monkeypatch.setattr(pdf, "FONT_DIR", tmp_path)
+    response = client_as_professional.get(reverse("cases:client-plan-pdf", args=[case.pk]), follow=True)
+    assert response.status_code == 200
+    assert "het lettertype ontbreekt" in response.content.decode()
