@@ -1,0 +1,225 @@
+"""Every URL of SLIM against every role: allowed or denied, as the rules below say.
+
+The list of URLs comes from the URL configuration itself, so a new page or API
+endpoint without a rule here makes this test fail until someone decides who may use it.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from slim.accounts.models import Role
+from slim.accounts.views import VERIFIED
+from tests.conftest import make_user
+
+ROLES = [
+    "anonymous", "director", "partner_with_consent", "partner_without_consent",
+    "outsider", "team_lead", "policy", "admin", "auditor",
+]
+EVERYONE = set(ROLES)
+LOGGED_IN = EVERYONE - {"anonymous"}
+CASE_READERS = {"director", "partner_with_consent", "team_lead"}
+CASE_EDITORS = {"director", "partner_with_consent"}
+CLIENT_READERS = {"director", "partner_with_consent", "team_lead"}
+TEAM_MEMBERS = {"director", "partner_with_consent", "team_lead"}  # the demo team: anna, bram, chantal
+
+# URL name -> roles that may use it. Everyone else must get a refusal.
+RULES = {
+    "home": EVERYONE,
+    "set_language": EVERYONE,
+    "knowledge:index": EVERYONE,
+    "knowledge:kind": EVERYONE,
+    "knowledge:item": EVERYONE,
+    "interventions:search": EVERYONE,
+    "interventions:compare": EVERYONE,
+    "interventions:detail": EVERYONE,
+    "api-interventions": EVERYONE,
+    "api-intervention": EVERYONE,
+    "api-schema": EVERYONE,
+    "api-docs": EVERYONE,
+    "accounts:login": EVERYONE,
+    "accounts:logout": EVERYONE,
+    "accounts:second-step": LOGGED_IN,
+    "accounts:totp-setup": LOGGED_IN,
+    "accounts:security": LOGGED_IN,
+    "accounts:logout-everywhere": LOGGED_IN,
+    "api-classify": LOGGED_IN,
+    "api-match": LOGGED_IN,
+    "matching:intake": LOGGED_IN,
+    "matching:statement": LOGGED_IN,
+    "matching:client": CLIENT_READERS,
+    "matching:intake-new": CLIENT_READERS,
+    "matching:result": CLIENT_READERS,
+    "matching:decide": CLIENT_READERS,
+    "audit:trail": {"auditor"},
+    "cases:list": LOGGED_IN,
+    "cases:new": LOGGED_IN - {"auditor"},
+    "cases:detail": CASE_READERS,
+    "cases:timeline": CASE_READERS,
+    "cases:plan": CASE_READERS,
+    "cases:contacts": CASE_READERS,
+    "cases:story": CASE_READERS,
+    "cases:story-pdf": CASE_READERS,
+    "cases:client-plan": CASE_READERS,
+    "cases:client-plan-pdf": CASE_READERS,
+    "cases:member-add": {"director"},
+    "cases:member-role": {"director"},
+    "cases:consent-add": {"director"},
+    "cases:consent-withdraw": {"director"},
+    "cases:status": {"director"},
+    "cases:plan-goal": CASE_EDITORS,
+    "cases:plan-domains": CASE_EDITORS,
+    "cases:plan-approach": CASE_EDITORS,
+    "cases:plan-action": CASE_EDITORS,
+    "cases:plan-action-done": CASE_EDITORS,
+    "mirror:index": LOGGED_IN,
+    "mirror:team": TEAM_MEMBERS,
+    "mirror:round": TEAM_MEMBERS,
+    "mirror:focus": TEAM_MEMBERS,
+    "mirror:score": TEAM_MEMBERS,
+    "mirror:action-status": TEAM_MEMBERS,
+    "mirror:round-open": {"team_lead"},
+    "mirror:round-close": {"team_lead"},
+    "mirror:focus-choose": {"team_lead"},
+    "mirror:focus-unchoose": {"team_lead"},
+}
+# Admin pages: Django's admin lets only staff in; the admin role is the only staff role.
+NAMESPACE_RULES = {"admin": {"admin"}}
+RULES.update(
+    {
+        "admin:login": EVERYONE,
+        "admin:logout": EVERYONE,
+        # Nobody: clients are never created through the admin, and these two need a real
+        # field or object reference that no page of SLIM offers.
+        "admin:cases_client_add": set(),
+        "admin:autocomplete": set(),
+        "admin:view_on_site": set(),
+    }
+)
+
+
+def all_url_names(patterns=None, namespace=""):
+    names = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names += all_url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.append((f"{namespace}{pattern.name}", pattern))
+    return names
+
+
+def rule_for(name):
+    if name in RULES:
+        return RULES[name]
+    namespace = name.split(":")[0] if ":" in name else None
+    return NAMESPACE_RULES.get(namespace)
+
+
+@pytest.fixture
+def world(db, knowledge):
+    """One case led by anna (Wijkteam Noord), with a consented and an unconsented partner, and a mirror team."""
+    from django.core.management import call_command
+
+    from slim.cases.models import Action, Case, CaseMember, CaseRole, Category, Client, Consent
+    from slim.core import match_intake
+    from slim.interventions.models import Intervention
+    from slim.matching.models import Intake
+    from slim.mirror.demo import demo
+    from slim.mirror.models import Action as MirrorAction, Round
+
+    users = {
+        "director": make_user("anna"),
+        "partner_with_consent": make_user("bram", organisation="Schuldhulp Stad"),
+        "partner_without_consent": make_user("carla", organisation="GGZ Oost"),
+        "outsider": make_user("dave", organisation="Wijkteam Zuid"),
+        "team_lead": make_user("chantal", role=Role.TEAM_LEAD),
+        "policy": make_user("dirk", role=Role.POLICY, organisation="Gemeente"),
+        "admin": make_user("eva", role=Role.ADMIN, organisation="Gemeente"),
+        "auditor": make_user("audrey", role=Role.AUDITOR, organisation="Rekenkamer"),
+    }
+    users["admin"].is_staff = users["admin"].is_superuser = True
+    users["admin"].save()
+    director = users["director"]
+    person = Client.objects.create(name="Mevrouw K.", created_by=director)
+    case = Case.objects.create(client=person, shared_goal="Rust in de financiën", created_by=director)
+    CaseMember.objects.create(case=case, user=director, role=CaseRole.DIRECTOR, added_by=director)
+    for role in ("partner_with_consent", "partner_without_consent"):
+        CaseMember.objects.create(case=case, user=users[role], role=CaseRole.MEMBER, added_by=director)
+    consent = Consent.objects.create(
+        case=case, organisation="Schuldhulp Stad", category=Category.ALL, basis=Consent.Basis.CLIENT,
+        given_on=datetime.date.today(), recorded_by=director,
+    )
+    action = Action.objects.create(case=case, description="Post openen", owner=director, due_on=datetime.date.today(), created_by=director)
+    payload = {"domains": [{"domain": "werk", "answers": {"kunnen": "overloaded"}}]}
+    intake = Intake.objects.create(client=person, created_by=director, payload=payload, result=match_intake(payload).to_dict())
+    call_command("import_interventions", verbosity=0)
+    team, _ = demo()
+    round_ = Round.objects.filter(team=team).order_by("-id").first()
+    kwargs = {
+        "client_id": person.pk, "intake_id": intake.pk, "case_id": case.pk, "consent_id": consent.pk,
+        "team_id": team.pk, "round_id": round_.pk, "element": "normaliseren",
+        "app_label": "accounts", "object_id": director.pk, "id": director.pk, "content_type_id": 1,
+    }
+    per_url = {
+        "knowledge:kind": {"slug": "logicas"},
+        "knowledge:item": {"slug": "logicas", "code": "kansen"},
+        "interventions:detail": {"slug": Intervention.objects.first().slug},
+        "api-intervention": {"slug": Intervention.objects.first().slug},
+        "cases:plan-action-done": {"action_id": action.pk},
+        "mirror:action-status": {"action_id": MirrorAction.objects.filter(team=team).first().pk},
+    }
+    return users, kwargs, per_url
+
+
+def url_for(name, pattern, kwargs, per_url):
+    wanted = {key: kwargs[key] for key in pattern.pattern.regex.groupindex if key in kwargs}
+    wanted.update(per_url.get(name, {}))
+    return reverse(name, kwargs=wanted)
+
+
+def outcome(response):
+    """'allowed' when the request reached the view's own work, 'denied' when it was turned away."""
+    if response.status_code in (401, 403, 404):
+        return "denied"
+    location = response.get("Location", "")
+    sent_to_login = "/account/inloggen/?next=" in location or "/beheer/login/?next=" in location
+    if response.status_code == 302 and sent_to_login:
+        return "denied"
+    return "allowed"
+
+
+def request_as(user, url):
+    from django.test import Client
+
+    browser = Client()
+    if user is not None:
+        browser.force_login(type(user).objects.get(pk=user.pk))  # fresh: 'log out everywhere' changed it
+        session = browser.session
+        session[VERIFIED] = True
+        session.save()
+    response = browser.get(url)
+    if response.status_code == 405:
+        response = browser.post(url, {})
+    return response
+
+
+def test_every_url_has_a_rule():
+    missing = [name for name, _ in all_url_names() if rule_for(name) is None]
+    assert not missing, f"URLs without an authorization rule: {missing}"
+
+
+@pytest.mark.django_db
+def test_every_url_against_every_role(world):
+    users, kwargs, per_url = world
+    wrong = []
+    for name, pattern in all_url_names():
+        allowed_roles = rule_for(name)
+        url = url_for(name, pattern, kwargs, per_url)
+        for role in ROLES:
+            response = request_as(users.get(role), url)
+            expected = "allowed" if role in allowed_roles else "denied"
+            if outcome(response) != expected:
+                wrong.append(f"{role} {url} ({name}): expected {expected}, got {response.status_code}")
+    assert not wrong, "\n".join(wrong)
