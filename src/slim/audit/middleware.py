@@ -9,7 +9,7 @@ from slim.accounts.net import client_ip
 from . import chain
 from .targets import client_for
 
-CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit"}
+CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 

@@ -19,6 +19,7 @@ from slim.cases.forms import ClientForm
 from slim.cases.models import Client
 from slim.core import InputError, Logic, classify, match_intake
 from slim.core.knowledge import life_domains
+from slim.privacy.access import may_manage
 
 from .forms import DecisionForm, IntakeForm, StatementForm
 from .history import current_decisions
@@ -58,6 +59,7 @@ def client_detail(request, client_id):
         "current": current_decisions(client, life_domains()),
         "decisions": decisions,
         "intakes": client.intakes.all()[:10],
+        "may_manage_privacy": may_manage(request.user, client),
     }
     return render(request, "matching/client_detail.html", context)
 

@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "slim.matching",
     "slim.interventions",
     "slim.audit",
+    "slim.privacy",
     "slim.mirror",
+    "slim.insights",
     "slim.api",
 ]
 
@@ -133,6 +135,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 SLIM_LOCKOUT_ATTEMPTS = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
 SLIM_LOCKOUT_SECONDS = int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60)))
 SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
+# Anonymise clients this many years after their last case closed (slim apply-retention).
+SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

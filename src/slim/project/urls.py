@@ -12,6 +12,7 @@ urlpatterns = [
     path("spiegel/", include("slim.mirror.urls")),
     path("account/", include("slim.accounts.urls")),
     path("audit/", include("slim.audit.urls")),
+    path("privacy/", include("slim.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("slim.api.urls")),
