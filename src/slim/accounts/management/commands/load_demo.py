@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from slim.accounts.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
+from slim.cases.demo import demo as create_demo_case
 from slim.mirror.demo import demo as create_demo_team
 
 
@@ -13,5 +14,6 @@ class Command(BaseCommand):
             raise CommandError("Demodata is niet toegestaan in productie (SLIM_PRODUCTION=1).")
         created = create_demo_users()
         create_demo_team()
+        create_demo_case()
         names = ", ".join(u[0] for u in DEMO_USERS)
         self.stdout.write(f"Demogebruikers: {names} (wachtwoord {DEMO_PASSWORD}); {created} nieuw.")
