@@ -64,3 +64,17 @@ def test_only_auditors_read_the_trail(client, professional):
     client.force_login(auditor)
     response = client.get(reverse("audit:trail"))
     assert response.status_code == 200 and "hashketen is in orde" in response.content.decode()
+
+
+def test_case_director_sees_who_touched_their_client(client, professional, other_professional):
+    from slim.cases.models import Case, CaseMember, CaseRole
+
+    person = Client.objects.create(name="Mevrouw K.", created_by=professional)
+    case = Case.objects.create(client=person, created_by=professional)
+    CaseMember.objects.create(case=case, user=professional, role=CaseRole.DIRECTOR, added_by=professional)
+    client.force_login(other_professional)
+    client.get(reverse("matching:client", args=[person.pk]))
+    assert client.get(reverse("audit:client", args=[person.pk])).status_code == 404
+    client.force_login(professional)
+    html = client.get(reverse("audit:client", args=[person.pk])).content.decode()
+    assert "bram" in html and "404" in html

@@ -53,6 +53,7 @@ RULES = {
     "matching:result": CLIENT_READERS,
     "matching:decide": CLIENT_READERS,
     "audit:trail": {"auditor"},
+    "audit:client": {"director", "auditor"},
     "cases:list": LOGGED_IN,
     "cases:new": LOGGED_IN - {"auditor"},
     "cases:detail": CASE_READERS,

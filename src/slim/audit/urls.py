@@ -6,4 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("", views.trail, name="trail"),
+    path("clienten/<int:client_id>/", views.client_trail, name="client"),
 ]

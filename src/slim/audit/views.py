@@ -1,11 +1,14 @@
-"""Reading the audit trail: auditors see everything, nobody else sees it here."""
+"""Reading the audit trail: auditors see everything; a casusregisseur sees who touched their client's data."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 
 from slim.accounts.models import Role
+from slim.cases.models import Client
+from slim.privacy.access import may_manage
 
 from .chain import verify
 from .models import AuditEvent
@@ -18,3 +21,12 @@ def trail(request):
     page = Paginator(AuditEvent.objects.all(), 50).get_page(request.GET.get("pagina"))
     ok, checked, broken = verify()
     return render(request, "audit/trail.html", {"page": page, "chain_ok": ok, "checked": checked, "broken": broken})
+
+
+@login_required
+def client_trail(request, client_id):
+    client = Client.objects.filter(pk=client_id).first()
+    if client is None or not (request.user.role == Role.AUDITOR or may_manage(request.user, client)):
+        raise Http404
+    events = AuditEvent.objects.filter(client_id=client.pk)[:500]
+    return render(request, "audit/client_trail.html", {"client": client, "events": events})
