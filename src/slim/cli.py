@@ -18,7 +18,7 @@ USAGE = """gebruik: slim <opdracht> [opties]
   load-demo             demogebruikers aanmaken (niet in productie)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout|tune|all]   nauwkeurigheid van de classifier
+  evaluate [--split holdout|holdout2|dev|tune|all]   nauwkeurigheid van de classifier
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
 

@@ -27,5 +27,13 @@ def test_report_structure_and_table():
 
 def test_unknown_split_is_refused():
     with pytest.raises(InputError) as caught:
-        evaluate("dev")
+        evaluate("holdout3")
     assert caught.value.code == "unknown_split"
+
+
+def test_all_splits_are_known():
+    from slim.core.evaluate import SPLITS
+
+    assert set(SPLITS) == {"tune", "dev", "holdout", "holdout2", "all"}
+    assert SPLITS["all"] == ("tune", "holdout")
+    assert SPLITS["holdout2"] == ("holdout2",)

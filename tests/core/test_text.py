@@ -24,7 +24,7 @@ def test_sentences_and_clauses_are_numbered():
 def _negated(text, first, last=None):
     tokens = tokenize(text)
     last = first if last is None else last
-    return is_negated(tokens, first, last, frozenset(), negator_positions(tokens))
+    return is_negated(tokens, first, last, negator_positions(tokens))
 
 
 def test_negation_reaches_forward_within_the_clause():

@@ -3,7 +3,9 @@
 Deterministic and explainable by construction: the lexicon (engine/lexicon.yaml) lists
 every phrase the classifier knows, each match becomes a visible signal with its span in
 the text, and the suggestion is the plain sum described in engine/scoring.yaml. No
-learning, no randomness, no information about the person beyond what they said.
+learning, no randomness, no information about the person beyond what they said. The
+words mean the same in every life domain; the domain is checked and recorded with the
+reading, because a reading only ever holds for one domain.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from slim.core.model import Axis, Classification, Evidence, Text, TextSignal
 from slim.core.scoring import dutch_number, score, summarise
 from slim.core.text import Marks, Token, check_text, weighting_marks
 
-# Why a signal counts more or less, in the order the factors are applied; see engine/scoring.yaml.
-WEIGHING_NOTES = {
+# Statement factors from engine/scoring.yaml (statement section), with the note that explains each.
+FACTOR_NOTES = {
     "contrast_factor": Text(
         nl="Wat na '{word}' komt telt {factor} keer: daar corrigeert of preciseert de cliënt zichzelf.",
         en="What follows '{word}' counts {factor} times: there the client corrects or sharpens what came before.",
@@ -31,6 +33,12 @@ WEIGHING_NOTES = {
         en="What the client reports of other people's views counts {factor} times: it is not their own view.",
     ),
 }
+ECHO_NOTE = Text(
+    nl="Een aanbod dat de cliënt alleen als vraag herhaalt ('Bewindvoering?') of ironisch noemt ('Ja hoor, ...') "
+    "is gelezen als afwijzing ervan.",
+    en="An offer the client only repeats as a question ('Bewindvoering?') or mentions ironically ('Ja hoor, ...') "
+    "is read as turning it down.",
+)
 
 
 @dataclass(frozen=True)
@@ -54,27 +62,30 @@ def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
     return applying
 
 
-def _note(name: str, factor: float, tokens: list[Token], marks: Marks) -> Text:
-    template = WEIGHING_NOTES[name]
-    word = tokens[marks.turn].text if marks.turn is not None else ""
+def _factor_note(name: str, factor: float, word: str) -> Text:
+    template = FACTOR_NOTES[name]
     return Text(
         nl=template.nl.format(word=word, factor=dutch_number(factor)),
         en=template.en.format(word=word, factor=f"{factor:g}"),
     )
 
 
-def read_statement(text: str, domain: str | None = None) -> Reading:
+def read_statement(text: str) -> Reading:
     """All signals in a statement, in reading order. Validates the text (see text.check_text)."""
     tokens = check_text(text)
     marks = weighting_marks(text, tokens)
     config = scoring_config()["statement"]
     signals: list[TextSignal] = []
     used: set[str] = set()
-    for match in find_matches(tokens, domain):
+    echo_used = False
+    for match in find_matches(tokens):
         entry = match.entry
-        evidence = entry.negated_evidence if match.negated else entry.evidence
+        echoed = match.words[0] in marks.echoed
+        negated = match.negated or echoed
+        evidence = entry.negated_evidence if negated else entry.evidence
         if not evidence:
             continue
+        echo_used = echo_used or echoed
         factors = _factors(match, tokens, marks)
         used.update(factors)
         multiplier = 1.0
@@ -88,13 +99,16 @@ def read_statement(text: str, domain: str | None = None) -> Reading:
                 lexicon_id=entry.id,
                 target=item.target,
                 weight=item.weight * multiplier,
-                negated=match.negated,
-                explanation=entry.negated_explanation if match.negated else entry.explanation,
+                negated=negated,
+                explanation=entry.negated_explanation if negated else entry.explanation,
             )
             for item in evidence
         )
-    notes = tuple(_note(name, float(config[name]), tokens, marks) for name in WEIGHING_NOTES if name in used)
-    return Reading(tuple(signals), notes)
+    turn_word = tokens[marks.turn].text if marks.turn is not None else ""
+    notes = [_factor_note(name, float(config[name]), turn_word) for name in FACTOR_NOTES if name in used]
+    if echo_used:
+        notes.append(ECHO_NOTE)
+    return Reading(tuple(signals), tuple(notes))
 
 
 def classify(text: str, domain: str | None = None) -> Classification:
@@ -105,7 +119,7 @@ def classify(text: str, domain: str | None = None) -> Classification:
     """
     if domain is not None:
         require_domain(domain)
-    reading = read_statement(text, domain)
+    reading = read_statement(text)
     scores = score(Evidence(signal.target, signal.weight) for signal in reading.signals)
     logic, confidence = scores.suggestion()
     return Classification(

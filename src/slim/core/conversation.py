@@ -92,8 +92,8 @@ def next_conversation(
         number = follow_up
         title, name = conversation_title(number), logic_title(logic)
         reason = Text(
-            nl=f"Er is een gezamenlijk doel en de cliënt ziet zichzelf nu vanuit {name.nl}: het vervolg is gesprek {title.nl}",
-            en=f"There is a shared goal and the client now sees themselves from {name.en}: the follow-up is conversation {title.en}",
+            nl=f"Er is een gezamenlijk doel en de cliënt ziet zichzelf nu vanuit {name.nl}: het vervolg is gesprek {title.nl}.",
+            en=f"There is a shared goal and the client now sees themselves from {name.en}: the follow-up is conversation {title.en}.",
         )
     if needs_arranging:
         reason = Text(

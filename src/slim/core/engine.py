@@ -44,7 +44,8 @@ def _combine() -> dict:
     return scoring_config()["combine"]
 
 
-def _answer_signals(block: IntakeDomain) -> list[AnswerSignal]:
+def _answer_signals(block: IntakeDomain) -> tuple[list[AnswerSignal], list[Text]]:
+    """Evidence from the draaischijf answers ('unclear' / 'weet niet' give none), and the weighing note."""
     weight = float(_combine()["answer_weight"])
     signals = []
     for code, answer_code in block.answers.items():
@@ -61,7 +62,11 @@ def _answer_signals(block: IntakeDomain) -> list[AnswerSignal]:
                 explanation=Text(nl=f"antwoordde '{answer.label.nl}'", en=f"answered '{answer.label.en}'"),
             )
         )
-    return signals
+    note = Text(
+        nl=f"Elk antwoord op de draaischijfvragen telt als sterk signaal (gewicht {dutch_number(weight)}).",
+        en=f"Each answer to the draaischijf questions counts as strong evidence (weight {weight:g}).",
+    )
+    return signals, [note] if signals else []
 
 
 def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], list[Text]]:
@@ -70,7 +75,7 @@ def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], lis
     last = len(block.statements) - 1
     per_statement, notes = [], []
     for index, text in enumerate(block.statements):
-        reading = read_statement(text, block.domain)
+        reading = read_statement(text)
         factor = recency if index == last and last > 0 else 1.0
         per_statement.append([replace(signal, weight=signal.weight * factor, statement=index) for signal in reading.signals])
         notes.extend(note for note in reading.notes if note not in notes)
@@ -86,6 +91,12 @@ def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], lis
 
 def _evidence(signals: list[Signal]) -> list[Evidence]:
     return [Evidence(signal.target, signal.weight) for signal in signals]
+
+
+def _clear_logic(signals: list[Signal]) -> Logic | None:
+    """The logic one source points at on its own; None when it is silent or undecided (a tie)."""
+    scores = score(_evidence(signals))
+    return None if scores.is_tie() else scores.suggestion()[0]
 
 
 def _sources(signals: list[Signal], axis: Axis) -> tuple[str, ...]:
@@ -128,28 +139,19 @@ def _approaches(block: IntakeDomain) -> list[Approach]:
 
 
 def _match(block: IntakeDomain) -> DomainMatch:
-    answer_signals = _answer_signals(block)
-    per_statement, notes = _statement_signals(block)
+    answer_signals, answer_notes = _answer_signals(block)
+    per_statement, statement_notes = _statement_signals(block)
     signals: list[Signal] = [*answer_signals, *(signal for signals in per_statement for signal in signals)]
 
     scores = score(_evidence(signals))
     logic, confidence = scores.suggestion()
-    source_logics = [score(_evidence(source)).suggestion()[0] for source in [answer_signals, *per_statement]]
-    suggestions = list(dict.fromkeys(found for found in source_logics if found is not None))
+    suggestions = list(dict.fromkeys(_clear_logic(source) for source in [answer_signals, *per_statement]))
+    suggestions = [found for found in suggestions if found is not None]
     warnings: list[MatchWarning] = []
     if len(suggestions) > 1:
         confidence *= float(_combine()["conflict_factor"])
         warnings.append(_conflict_warning(suggestions))
     warnings.extend(alignment_warnings(logic, _approaches(block)))
-    if answer_signals:
-        weight = float(_combine()["answer_weight"])
-        notes.insert(
-            0,
-            Text(
-                nl=f"Elk antwoord op de draaischijfvragen telt als sterk signaal (gewicht {dutch_number(weight)}).",
-                en=f"Each answer to the draaischijf questions counts as strong evidence (weight {weight:g}).",
-            ),
-        )
     return DomainMatch(
         domain=block.domain,
         logic=logic,
@@ -161,7 +163,9 @@ def _match(block: IntakeDomain) -> DomainMatch:
         support=_support(logic) if logic else None,
         next_conversation=next_conversation(logic, block.shared_goal),
         warnings=tuple(warnings),
-        explanation=summarise(scores, [(signal.target, signal.explanation) for signal in signals], notes),
+        explanation=summarise(
+            scores, [(signal.target, signal.explanation) for signal in signals], [*answer_notes, *statement_notes]
+        ),
     )
 
 

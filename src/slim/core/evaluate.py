@@ -1,9 +1,11 @@
 """Measuring the classifier against labelled statements.
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
-while building the lexicon; 'holdout' is kept apart so the reported accuracy is honest.
+while building the lexicon; 'dev' (written by another author) is the development check for
+how well the lexicon generalises; 'holdout' and 'holdout2' are kept apart so the reported
+accuracy is honest. 'all' is tune + holdout.
 
-Usage: python -m slim.core.evaluate --split tune
+Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | all)
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from slim.core.errors import InputError
 from slim.core.knowledge import read_data
 from slim.core.model import EvaluationReport, Logic
 
-SPLITS = {"tune": ("tune",), "holdout": ("holdout",), "all": ("tune", "holdout")}
+SPLITS = {
+    "tune": ("tune",),
+    "dev": ("dev",),
+    "holdout": ("holdout",),
+    "holdout2": ("holdout2",),
+    "all": ("tune", "holdout"),
+}
 NO_PREDICTION = "geen"
 
 

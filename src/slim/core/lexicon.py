@@ -14,6 +14,12 @@ sequence of slots separated by spaces:
 A pattern never crosses a sentence boundary. When matches overlap, the one with more
 matched words wins, then the earlier one, then the entry listed first in the file; so
 'kan het niet' (not yet able) beats a plain 'kan'.
+
+Words are compared in their standard spelling (text.SPELLING: 'mot' = 'moet', 'nie' = 'niet'),
+in the text and in the patterns alike. An entry with 'claims: false' is a context entry: it
+counts once, at its first match, and never takes words away from other entries. A word in the
+gap of a phrase that holds a negation ('geen cursus voor nodig') is read as negated, and so is
+a phrase with a negation in its own gap ('weet niet goed hoe' does not read as 'weet goed hoe').
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from functools import lru_cache
 from slim.core.errors import KnowledgeError
 from slim.core.knowledge import lexicon_data
 from slim.core.model import Evidence, Target, Text
-from slim.core.text import Token, is_negated, negator_positions, normalise, stem
+from slim.core.text import Token, is_negated, negator_positions, normalise, sentences, spelling, stem
 
 DEFAULT_GAP = 3
 _GAP = re.compile(r"^(?:\.\.\.|\.\.([1-9]))$")
+# What a single token can look like after normalising (see text.tokenize): letters, digits, apostrophes.
+_WORD_FORM = re.compile(r"^\w+(?:'\w+)*$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class Slot:
         return (
             token.stem in self.stems
             or token.norm in self.exact
+            or token.form in self.exact
             or token.norm.startswith(self.prefixes)
             or token.norm.endswith(self.suffixes)
         )
@@ -68,6 +77,9 @@ class Entry:
 
     negated_evidence None means a negated match is ignored; otherwise it replaces the
     evidence ('same' in the YAML copies the plain evidence: negation does not change it).
+    An entry without evidence is a stop phrase: it only claims its words.
+    claims False makes a context entry: weak evidence read across a whole sentence ('ik wil ...
+    maar ... kan'), which counts at most once and never takes words away from other entries.
     """
 
     id: str
@@ -77,7 +89,7 @@ class Entry:
     explanation: Text
     negated_evidence: tuple[Evidence, ...] | None
     negated_explanation: Text | None
-    domains: frozenset[str] | None
+    claims: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,14 +119,16 @@ def _slot(source: str, groups: dict[str, str]) -> Slot:
     stems, exact, prefixes, suffixes = set(), set(), [], []
     for alternative in _alternatives(source, groups):
         alternative = normalise(alternative)
-        if alternative.startswith("="):
-            exact.add(alternative[1:])
-        elif alternative.endswith("*"):
+        if alternative.startswith("=") and _WORD_FORM.match(alternative[1:]):
+            exact.add(spelling(alternative[1:]))
+        elif alternative.endswith("*") and not alternative.startswith(("=", "*")):
             prefixes.append(alternative[:-1])
-        elif alternative.startswith("*"):
+        elif alternative.startswith("*") and not alternative.endswith("*"):
             suffixes.append(alternative[1:])
+        elif _WORD_FORM.match(alternative):
+            stems.add(stem(spelling(alternative)))
         else:
-            stems.add(stem(alternative))
+            raise KnowledgeError(f"Lexicon slot '{source}' has an alternative that is not valid: '{alternative}'.")
     return Slot(frozenset(stems), frozenset(exact), tuple(prefixes), tuple(suffixes))
 
 
@@ -122,10 +136,7 @@ def compile_pattern(source: str, groups: dict[str, str]) -> Pattern:
     parts: list[Slot | Gap] = []
     for piece in source.split():
         gap = _GAP.match(piece)
-        if gap:
-            parts.append(Gap(int(gap.group(1) or DEFAULT_GAP)))
-        else:
-            parts.append(_slot(piece, groups))
+        parts.append(Gap(int(gap.group(1) or DEFAULT_GAP)) if gap else _slot(piece, groups))
     if not parts or isinstance(parts[0], Gap) or isinstance(parts[-1], Gap):
         raise KnowledgeError(f"Lexicon pattern '{source}' must start and end with a word.")
     return Pattern(source, tuple(parts))
@@ -149,7 +160,6 @@ def _entry(order: int, raw: dict, groups: dict[str, str]) -> Entry:
         negated_evidence, negated_explanation = evidence, explanation
     else:
         negated_evidence, negated_explanation = _evidence(negated["evidence"], entry_id), Text.of(negated["explain"])
-    domains = raw.get("domains")
     return Entry(
         id=entry_id,
         order=order,
@@ -158,7 +168,7 @@ def _entry(order: int, raw: dict, groups: dict[str, str]) -> Entry:
         explanation=explanation,
         negated_evidence=negated_evidence,
         negated_explanation=negated_explanation,
-        domains=frozenset(domains) if domains else None,
+        claims=bool(raw.get("claims", True)),
     )
 
 
@@ -192,40 +202,63 @@ def _match_at(parts: tuple[Slot | Gap, ...], sentence: list[Token], position: in
     return None if found is None else (sentence[position].index, *found)
 
 
-def _sentences(tokens: list[Token]) -> list[list[Token]]:
-    grouped: dict[int, list[Token]] = {}
-    for token in tokens:
-        grouped.setdefault(token.sentence, []).append(token)
-    return list(grouped.values())
-
-
-def find_matches(tokens: list[Token], domain: str | None = None) -> list[Match]:
-    """All non-overlapping entry matches in reading order, with their negation status."""
-    candidates: list[tuple[Entry, tuple[int, ...]]] = []
-    active = [entry for entry in entries() if entry.domains is None or domain in entry.domains]
-    for sentence in _sentences(tokens):
-        for entry in active:
+def _candidates(tokens: list[Token]) -> list[tuple[Entry, tuple[int, ...]]]:
+    """Every place where any pattern matches, before overlaps are resolved."""
+    found = []
+    for sentence in sentences(tokens):
+        for entry in entries():
             for pattern in entry.patterns:
                 for position in range(len(sentence)):
                     words = _match_at(pattern.parts, sentence, position)
                     if words is not None:
-                        candidates.append((entry, words))
-    candidates.sort(key=lambda item: (-len(item[1]), item[1][0], item[0].order))
+                        found.append((entry, words))
+    return found
+
+
+def find_matches(tokens: list[Token]) -> list[Match]:
+    """All non-overlapping entry matches in reading order, with their negation status."""
+    candidates = sorted(_candidates(tokens), key=lambda item: (-len(item[1]), item[1][0], item[0].order))
     taken: set[int] = set()
-    negators = negator_positions(tokens)
-    matches: list[Match] = []
+    chosen: list[tuple[Entry, tuple[int, ...]]] = []
     for entry, words in candidates:
-        if taken.intersection(words):
-            continue
-        taken.update(words)
-        matches.append(
-            Match(
-                entry=entry,
-                words=words,
-                start=tokens[words[0]].start,
-                end=tokens[words[-1]].end,
-                negated=is_negated(tokens, words[0], words[-1], frozenset(words), negators),
-            )
+        if entry.claims and not taken.intersection(words):
+            taken.update(words)
+            chosen.append((entry, words))
+    claiming = list(chosen)
+    # Context entries: the first place each one matches, whatever other entries read there.
+    context: dict[str, tuple[Entry, tuple[int, ...]]] = {}
+    for entry, words in sorted(candidates, key=lambda item: (item[1][0], item[0].order)):
+        if not entry.claims and entry.id not in context:
+            context[entry.id] = (entry, words)
+    chosen.extend(context.values())
+    # A negation word that a pattern already read ('weet niet hoe', 'niks voor mij') belongs to that
+    # phrase: it does not negate what follows ('weet niet hoe ik solliciteer'), but Dutch word order
+    # still lets it negate what came just before ('die cursus is niks voor mij').
+    negators = negator_positions(tokens)
+    free = tuple(position for position in negators if position not in taken)
+    read = tuple(position for position in negators if position in taken)
+
+    def in_negated_gap(words: tuple[int, ...]) -> bool:
+        """Whether the match sits in the gap of a phrase that negates it ('geen cursus nodig')."""
+        first = words[0]
+        return any(
+            outer[0] < first < outer[-1]
+            and first not in outer
+            and any(position in read and position < first and tokens[position].clause == tokens[first].clause for position in outer)
+            for _, outer in claiming
         )
-    matches.sort(key=lambda match: (match.start, match.entry.order))
-    return matches
+
+    def negated(words: tuple[int, ...]) -> bool:
+        others = tuple(position for position in read if position not in words)
+        inside = any(words[0] < position < words[-1] and position not in words for position in free)
+        return (
+            is_negated(tokens, words[0], words[-1], free)
+            or is_negated(tokens, words[0], words[-1], others, ahead=False)
+            or in_negated_gap(words)
+            or inside
+        )
+
+    matches = [
+        Match(entry, words, tokens[words[0]].start, tokens[words[-1]].end, negated(words)) for entry, words in chosen
+    ]
+    return sorted(matches, key=lambda match: (match.start, match.entry.order))

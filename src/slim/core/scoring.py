@@ -80,7 +80,7 @@ class Scores:
         return AxisReading(axis, best_value if clear else "unclear", dict(values), sources if best > 0 else ())
 
 
-def weigh(target: Target, weight: float) -> float:
+def _weigh(target: Target, weight: float) -> float:
     """The weight evidence carries towards the logics, after the overload priority."""
     return weight * rules().overload_priority if target == OVERLOADED else weight
 
@@ -98,7 +98,7 @@ def score(evidence: Iterable[Evidence]) -> Scores:
             continue
         axis_scores[item.target.axis][item.target.value] += item.weight
         for logic in support[item.target]:
-            logic_scores[logic] += weigh(item.target, item.weight)
+            logic_scores[logic] += _weigh(item.target, item.weight)
     return Scores(logic_scores, axis_scores)
 
 
@@ -111,7 +111,7 @@ def _score_text(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-def supports(target: Target, logic: Logic) -> bool:
+def _supports(target: Target, logic: Logic) -> bool:
     """Whether evidence on this target adds to the score of this logic."""
     return target.logic is logic or logic in rules().axis_support.get(target, ())
 
@@ -133,8 +133,8 @@ def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Ite
             en="No signal found: the words do not (yet) point at a logic. Talk with the client about how they see the situation.",
         )
     reasons = list(reasons)
-    pro = _unique(text for target, text in reasons if supports(target, logic))
-    con = _unique(text for target, text in reasons if not supports(target, logic))
+    pro = _unique(text for target, text in reasons if _supports(target, logic))
+    con = _unique(text for target, text in reasons if not _supports(target, logic))
     title = logic_title(logic)
     others = [other for other in scores.ranking() if other is not logic]
     nl = (
@@ -153,6 +153,10 @@ def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Ite
     if scores.is_tie():
         nl += " Gelijke stand: de vaste volgorde bij gelijke stand gaf de doorslag."
         en += " Tie: the fixed tie order decided."
+    if scores.axis[Axis.CAPACITY]["overloaded"] > 0:
+        factor = rules().overload_priority
+        nl += f" Signalen van overbelasting tellen {dutch_number(factor)} keer mee: eerst stabiliseren."
+        en += f" Overload signals count {factor:g} times: stabilise first."
     for note in notes:
         nl += f" {note.nl}"
         en += f" {note.en}"

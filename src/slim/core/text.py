@@ -1,11 +1,13 @@
 """Text handling for Dutch client statements.
 
 Matching works on a normalised, stemmed form of each word, but every token keeps its
-character offsets, so a signal can always point back at the client's own words.
+character offsets, so a signal can always point back at the client's own words. Spoken and
+chat spellings ('mot', 'nie', 'effe', "'k", 'kheb') are matched as their standard form.
 Negation is handled here too, because Dutch puts 'niet' both before and after what it
 negates ('ik hoef niet geholpen te worden', 'dat lukt me niet'). So are the cues that
-change how much a signal counts: a turn ('maar'), a look away from now ('vroeger', 'ooit'), and words
-that report someone else's view ('iedereen zegt dat ...').
+change how a signal counts: a turn ('maar'), a look away from now ('vroeger', 'ooit'),
+someone else's view ('iedereen zegt dat ...') and an offer echoed as a question
+('Bewindvoering?').
 """
 
 from __future__ import annotations
@@ -36,19 +38,62 @@ NEGATORS = frozenset("niet nie geen nooit nergens niemand niets niks zonder".spl
 NEGATION_AHEAD = 4
 NEGATION_BEHIND = 3
 
-# Words that turn a statement around ('..., maar ...'); what follows is the client's correction.
-CONTRAST_WORDS = frozenset("maar echter".split())
+# Words that turn a statement around ('..., maar ...', 'het gaat erom dat ...'); what follows is
+# the client's correction or what really matters to them.
+CONTRAST_WORDS = frozenset("maar echter erom".split())
 # Contrast words that only turn the statement around at the start of a sentence ('Alleen krijg ik ...').
 SENTENCE_CONTRAST_WORDS = frozenset("alleen".split())
 # Words and word pairs that place a clause away from now: in the past ('vroeger kon ik ...',
 # 'vorig jaar was ...') or some day ('ooit wil ik ...'). SLIM reads how the client sees it now.
 DISTANT_WORDS = frozenset("vroeger destijds toen verleden ooit".split())
-DISTANT_PAIRS = frozenset({("vorig", "jaar"), ("eerst", "zei"), ("later", "wil"), ("later", "misschien")})
+DISTANT_PAIRS = frozenset(
+    {("vorig", "jaar"), ("eerst", "zei"), ("later", "wil"), ("later", "misschien"), ("gedacht", "aan")}
+)
 # Third-person verbs of saying or thinking: what follows is someone else's view, not the client's.
 SPEECH_VERBS = frozenset("zegt zeggen zeiden vindt vinden vonden denkt denken dachten adviseert adviseren".split())
 FIRST_PERSON = frozenset("ik k wij we".split())
+# A question that only repeats an offer ('Bewindvoering?', 'Nog een training?') is read as
+# turning the offer down: its signals count as negated. A real question starts with a question
+# word or a verb, or is about the client ('Kan iemand me helpen?', 'Hoe doe ik dat?').
+QUESTION_OPENERS = frozenset(
+    """hoe wat wie waar waarom wanneer welke welk kan kun kunt kunnen wil wilt zou zouden mag moet
+    is ben bent heb hebt heeft weet doe doet gaat ga wordt word zijn""".split()
+)
+CLIENT_WORDS = frozenset("ik k me mij mijn m'n mn wij we ons onze".split())
+# ... unless the next sentence accepts it ('Proefdraaien? Prima.').
+AGREEMENT_WORDS = frozenset("prima graag goed natuurlijk zeker oke okay top".split())
+# Irony turns an offer down just like an echo question: a sentence opening with 'Ja hoor' or
+# 'Jaja', or holding a mock compliment ('super origineel', 'top plan').
+IRONY_OPENERS = frozenset({("ja", "hoor"), ("jaja",)})
+IRONY_PAIRS = frozenset(
+    {
+        ("super", "origineel"), ("heel", "origineel"), ("top", "plan"),
+        ("geweldig", "plan"), ("geweldig", "idee"), ("leuk", "bedacht"),
+    }
+)
 
-# Frequent Dutch and English function words, used for a cheap language check.
+# Spoken and chat spellings read as their standard form when matching ('mot' = 'moet', 'nie' =
+# 'niet', 'effe' = 'even', "'k" = 'ik'). The token keeps the client's own spelling; only its
+# matching form changes, and the lexicon patterns are read through the same table.
+SPELLING = {
+    "k": "ik", "ikke": "ik", "t": "het", "da": "dat", "da's": "dat", "nie": "niet", "ni": "niet",
+    "nix": "niks", "mot": "moet", "motte": "moeten", "motten": "moeten", "effe": "even", "ff": "even",
+    "efkes": "even", "eventjes": "even", "m'n": "mijn", "mn": "mijn", "z'n": "zijn", "zn": "zijn",
+    "wa": "wat", "gwn": "gewoon", "egt": "echt", "dr": "er", "d'r": "er", "hullie": "zij",
+    "zullie": "zij", "ok": "oke", "okee": "oke", "okay": "oke",
+}
+# Contractions of 'ik' with a verb ('kheb', 'kweet'): read as two words.
+CONTRACTED_IK = frozenset(
+    "heb ben weet wil kan kon zit ga moet snap vind denk zie had was doe hoef durf krijg red zal zou werk woon mis".split()
+)
+
+
+def spelling(norm: str) -> str:
+    """The standard spelling of a normalised word, for matching."""
+    return SPELLING.get(norm, norm)
+
+
+# Frequent Dutch function words, and English, French and German ones, for a cheap language check.
 DUTCH_WORDS = frozenset(
     """ik je jij u hij zij ze wij mij mijn m'n jouw jou ons onze mezelf zichzelf het de een en of
     maar omdat dat die dit deze niet geen wel ook nog al er te van voor met op aan bij naar uit om
@@ -57,11 +102,12 @@ DUTCH_WORDS = frozenset(
     gewoon even graag nu hier daar dan als hoe wat waar wie waarom mee heel erg zo toch nooit altijd
     iets iemand andere anders hoor lukt mag kom komt doe doet eigen zoek vind krijg krijgen""".split()
 )
-ENGLISH_WORDS = frozenset(
+FOREIGN_WORDS = frozenset(
     """the and i i'm you your are am to of it it's my want can can't cannot not don't do does need
     have has with for but this that what just would could should get be been they she our myself
     too much at on by from about will very really please so if how why who when there their than
-    them mine yours""".split()
+    them mine yours le la les des est pas mais veux suis une avec pour dans que qui ne peux sont
+    ich nicht und ist das der mit fur aber kann mochte auch sehr nur mein meine""".split()
 ) - DUTCH_WORDS  # words that are also ordinary Dutch must not count against Dutch
 # Below this many words a text without Dutch function words is given the benefit of the doubt.
 LANGUAGE_CHECK_MIN_WORDS = 4
@@ -79,15 +125,22 @@ class Token:
     stem: str
     sentence: int
     clause: int
+    alias: str = ""  # the standard spelling used for matching (see SPELLING); '' = same as norm
+
+    @property
+    def form(self) -> str:
+        return self.alias or self.norm
 
 
 @dataclass(frozen=True)
 class Marks:
-    """Where a statement turns around, which clauses are not about now, and which words report others."""
+    """Where a statement turns around, which clauses are not about now, which words report others,
+    and which words sit in a sentence that turns an offer down."""
 
     turn: int | None
     distant_clauses: frozenset[int]
     reported: frozenset[int]
+    echoed: frozenset[int]
 
 
 def normalise(text: str) -> str:
@@ -107,51 +160,69 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def _words(text: str):
+    """(start, end) of every word; a contraction such as 'kheb' gives 'k' and 'heb'."""
+    for match in _WORD.finditer(text):
+        norm = normalise(match.group())
+        if len(norm) > 2 and norm[0] == "k" and norm[1:] in CONTRACTED_IK:
+            yield match.start(), match.start() + 1
+            yield match.start() + 1, match.end()
+        else:
+            yield match.start(), match.end()
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with character offsets, sentence and clause numbers."""
     tokens: list[Token] = []
     sentence = clause = 0
     previous_end = 0
-    for index, match in enumerate(_WORD.finditer(text)):
-        between = text[previous_end : match.start()]
-        norm = normalise(match.group())
+    for index, (start, end) in enumerate(_words(text)):
+        between = text[previous_end:start]
+        norm = normalise(text[start:end])
+        form = spelling(norm)
         if tokens and _SENTENCE_END.search(between):
             sentence += 1
-        if tokens and (_CLAUSE_END.search(between) or norm in CLAUSE_WORDS):
+        if tokens and (_CLAUSE_END.search(between) or form in CLAUSE_WORDS):
             clause += 1
         tokens.append(
             Token(
                 index=index,
-                text=match.group(),
-                start=match.start(),
-                end=match.end(),
+                text=text[start:end],
+                start=start,
+                end=end,
                 norm=norm,
-                stem=stem(norm),
+                stem=stem(form),
                 sentence=sentence,
                 clause=clause,
+                alias=form if form != norm else "",
             )
         )
-        previous_end = match.end()
+        previous_end = end
     return tokens
+
+
+def sentences(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens grouped per sentence, in order."""
+    grouped: dict[int, list[Token]] = {}
+    for token in tokens:
+        grouped.setdefault(token.sentence, []).append(token)
+    return list(grouped.values())
 
 
 def negator_positions(tokens: list[Token]) -> tuple[int, ...]:
     """Indexes of tokens that negate something."""
-    return tuple(token.index for token in tokens if token.norm in NEGATORS)
+    return tuple(token.index for token in tokens if token.norm in NEGATORS or token.form in NEGATORS)
 
 
-def is_negated(tokens: list[Token], first: int, last: int, own: frozenset[int], negators: tuple[int, ...]) -> bool:
+def is_negated(tokens: list[Token], first: int, last: int, negators: tuple[int, ...], ahead: bool = True) -> bool:
     """Whether the match running from token `first` to `last` falls in a negation scope.
 
     A negator reaches up to NEGATION_AHEAD tokens forwards ('geen eigen bedrijf',
-    'niet bij de hand genomen') and NEGATION_BEHIND tokens backwards onto what precedes
-    it ('dat lukt me niet'), never across a clause boundary. Negators that are part of
-    the match itself ('weet niet hoe') do not count.
+    'niet bij de hand genomen'; only when `ahead`) and NEGATION_BEHIND tokens backwards onto
+    what precedes it ('dat lukt me niet'), never across a clause boundary.
     """
     for position in negators:
-        if position in own:
-            continue
-        if tokens[position].clause == tokens[first].clause and 0 < first - position <= NEGATION_AHEAD:
+        if ahead and tokens[position].clause == tokens[first].clause and 0 < first - position <= NEGATION_AHEAD:
             return True
         if tokens[position].clause == tokens[last].clause and 0 < position - last <= NEGATION_BEHIND:
             return True
@@ -159,9 +230,9 @@ def is_negated(tokens: list[Token], first: int, last: int, own: frozenset[int], 
 
 
 def _turn(tokens: list[Token]) -> int | None:
+    openers = {words[0].index for words in sentences(tokens)}
     for token in tokens:
-        sentence_start = token.index == 0 or tokens[token.index - 1].sentence != token.sentence
-        if token.norm in CONTRAST_WORDS or (sentence_start and token.norm in SENTENCE_CONTRAST_WORDS):
+        if token.norm in CONTRAST_WORDS or (token.index in openers and token.norm in SENTENCE_CONTRAST_WORDS):
             return token.index
     return None
 
@@ -191,16 +262,46 @@ def _reported(text: str, tokens: list[Token]) -> frozenset[int]:
     return frozenset(reported)
 
 
+def _is_echo_question(text: str, words: list[Token], reply: list[Token]) -> bool:
+    return (
+        text[words[-1].end :].lstrip().startswith("?")
+        and words[0].norm not in QUESTION_OPENERS
+        and not any(word.norm in CLIENT_WORDS for word in words)
+        and not (reply and reply[0].norm in AGREEMENT_WORDS)
+    )
+
+
+def _is_ironic(words: list[Token]) -> bool:
+    norms = [word.norm for word in words]
+    return (
+        tuple(norms[:2]) in IRONY_OPENERS
+        or tuple(norms[:1]) in IRONY_OPENERS
+        or any(pair in IRONY_PAIRS for pair in zip(norms, norms[1:]))
+    )
+
+
+def _echoed(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Words in sentences that turn an offer down by echoing it: a short question that repeats
+    the offer ('Een kantoorbaan?', see QUESTION_OPENERS) or an ironic remark ('Ja hoor, ...')."""
+    grouped = sentences(tokens)
+    echoed: set[int] = set()
+    for number, words in enumerate(grouped):
+        reply = grouped[number + 1] if number + 1 < len(grouped) else []
+        if _is_echo_question(text, words, reply) or _is_ironic(words):
+            echoed.update(word.index for word in words)
+    return frozenset(echoed)
+
+
 def weighting_marks(text: str, tokens: list[Token]) -> Marks:
-    """The positions that change how much a signal counts (see engine/scoring.yaml, statement)."""
-    return Marks(_turn(tokens), _distant_clauses(tokens), _reported(text, tokens))
+    """The positions that change how a signal counts (see engine/scoring.yaml, statement)."""
+    return Marks(_turn(tokens), _distant_clauses(tokens), _reported(text, tokens), _echoed(text, tokens))
 
 
 def check_text(text: str) -> list[Token]:
     """Validate one statement and return its tokens.
 
     Raises InputError: empty_text (nothing to read), too_long (over MAX_CHARS characters),
-    not_dutch (no Dutch signal, or clearly more English than Dutch function words).
+    not_dutch (no Dutch signal, or more foreign than Dutch function words).
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError(
@@ -215,9 +316,9 @@ def check_text(text: str) -> list[Token]:
             f"The statement is too long ({len(text)} characters; at most {MAX_CHARS}). Pick the most telling sentences.",
         )
     tokens = tokenize(text)
-    dutch = sum(token.norm in DUTCH_WORDS for token in tokens)
-    english = sum(token.norm in ENGLISH_WORDS for token in tokens)
-    if not tokens or english > dutch or (dutch == 0 and len(tokens) >= LANGUAGE_CHECK_MIN_WORDS):
+    dutch = sum(token.norm in DUTCH_WORDS or token.form in DUTCH_WORDS for token in tokens)
+    foreign = sum(token.norm in FOREIGN_WORDS for token in tokens)
+    if not tokens or foreign > dutch or (dutch == 0 and len(tokens) >= LANGUAGE_CHECK_MIN_WORDS):
         raise InputError(
             "not_dutch",
             "SLIM leest alleen Nederlandse uitspraken. Schrijf de woorden van de cliënt in het Nederlands op.",
