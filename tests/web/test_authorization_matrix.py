@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from slim.accounts.models import Role
 from slim.accounts.views import VERIFIED
+from slim.insights.tables import TABLES
 from tests.conftest import make_user
 
 ROLES = [
@@ -77,6 +78,8 @@ RULES = {
     "privacy:overview": {"director"},
     "privacy:export-json": {"director"},
     "privacy:export-pdf": {"director"},
+    "insights:dashboard": {"team_lead", "policy"},
+    "insights:csv": {"team_lead", "policy"},
     "mirror:index": LOGGED_IN,
     "mirror:team": TEAM_MEMBERS,
     "mirror:round": TEAM_MEMBERS,
@@ -172,6 +175,7 @@ def world(db, knowledge):
         "interventions:detail": {"slug": Intervention.objects.first().slug},
         "api-intervention": {"slug": Intervention.objects.first().slug},
         "cases:plan-action-done": {"action_id": action.pk},
+        "insights:csv": {"table": next(iter(TABLES))},
         "mirror:action-status": {"action_id": MirrorAction.objects.filter(team=team).first().pk},
     }
     return users, kwargs, per_url

@@ -251,20 +251,21 @@ def test_professional_still_sees_the_clients_they_registered(professional, other
 def test_close_and_reopen_need_a_reason(client_as_professional, case):
     url = reverse("cases:status", args=[case.pk])
     refused = client_as_professional.post(url, {"reason": "  "})
-    assert "Geef een reden" in refused.content.decode()
-    client_as_professional.post(url, {"reason": "Doel bereikt"})
+    assert "Geef een reden" in refused.content.decode() and "Kies de uitkomst" in refused.content.decode()
+    client_as_professional.post(url, {"reason": "Doel bereikt", "outcome": "doel_bereikt"})
     case.refresh_from_db()
     assert not case.is_open and not access.can_edit_plan(case.created_by, case)
+    assert case.outcome == Case.Outcome.GOAL_REACHED
     client_as_professional.post(url, {"reason": "Nieuwe schulden"})
     case.refresh_from_db()
-    assert case.is_open
+    assert case.is_open and case.outcome == ""
     assert [e.detail for e in case.events.filter(kind__in=[EventKind.CLOSED, EventKind.REOPENED])] == [
         "Nieuwe schulden", "Doel bereikt"
     ]
 
 
 def test_reopening_is_refused_when_the_client_has_another_open_case(client_as_professional, case, professional):
-    client_as_professional.post(reverse("cases:status", args=[case.pk]), {"reason": "Klaar"})
+    client_as_professional.post(reverse("cases:status", args=[case.pk]), {"reason": "Klaar", "outcome": "anders"})
     newer = Case.objects.create(client=case.client, created_by=professional)
     CaseMember.objects.create(case=newer, user=professional, role=CaseRole.DIRECTOR, added_by=professional)
     response = client_as_professional.post(reverse("cases:status", args=[case.pk]), {"reason": "Toch weer"})

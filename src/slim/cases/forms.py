@@ -171,6 +171,17 @@ class StatusForm(forms.Form):
         error_messages={"required": _("Geef een reden.")},
     )
 
+    def __init__(self, *args, closing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if closing:
+            # Only closing asks for the outcome: policy counts dropout from it (slim.insights).
+            self.fields["outcome"] = forms.ChoiceField(
+                label=_("Uitkomst"),
+                choices=Case.Outcome.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Kies de uitkomst van de casus.")},
+            )
+
 
 class ContactForm(forms.ModelForm):
     """One conversation in the contact log: which of the seven types, and did it flow?"""

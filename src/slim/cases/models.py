@@ -64,6 +64,14 @@ class Case(models.Model):
         OPEN = "open", _("open")
         CLOSED = "gesloten", _("gesloten")
 
+    class Outcome(models.TextChoices):
+        """How a closed case ended; 'afgehaakt' is the dropout the policy dashboards count."""
+
+        GOAL_REACHED = "doel_bereikt", _("doel bereikt")
+        DROPPED_OUT = "afgehaakt", _("cliënt haakte af")
+        TRANSFERRED = "overgedragen", _("overgedragen")
+        OTHER = "anders", _("anders")
+
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="cases", verbose_name=_("cliënt"))
     shared_goal = models.TextField(
         _("gezamenlijk doel"),
@@ -79,6 +87,7 @@ class Case(models.Model):
     )
     strategy = models.CharField(_("overkoepelende strategie"), max_length=20, blank=True, choices=LOGIC_CHOICES)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    outcome = models.CharField(_("uitkomst"), max_length=20, blank=True, choices=Outcome.choices)  # blank while open
     version = models.PositiveIntegerField(default=1)  # optimistic lock for the plan, see locking.py
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

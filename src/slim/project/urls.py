@@ -12,6 +12,7 @@ urlpatterns = [
     path("interventies/", include("slim.interventions.urls")),
     path("casussen/", include("slim.cases.urls")),
     path("spiegel/", include("slim.mirror.urls")),
+    path("inzicht/", include("slim.insights.urls")),
     path("account/", include("slim.accounts.urls")),
     path("audit/", include("slim.audit.urls")),
     path("privacy/", include("slim.privacy.urls")),

@@ -48,7 +48,7 @@ def _page(request, case, **bound):
         "member_form": MemberForm(case=case),
         "role_form": RoleForm(case=case),
         "consent_form": _consent_form(case),
-        "status_form": StatusForm(),
+        "status_form": StatusForm(closing=case.is_open),
         **bound,
     }
     return case_page(
@@ -177,17 +177,18 @@ def consent_withdraw(request, case_id, consent_id):
 def status(request, case_id):
     """Close an open case or reopen a closed one, always with a reason."""
     case = _directed_case(request, case_id)
-    form = StatusForm(request.POST)
+    closing = case.is_open
+    form = StatusForm(request.POST, closing=closing)
     if not form.is_valid():
         return _page(request, case, status_form=form)
-    closing = case.is_open
     try:
         with transaction.atomic():
             case.status = Case.Status.CLOSED if closing else Case.Status.OPEN
-            case.save(update_fields=["status"])
+            case.outcome = form.cleaned_data["outcome"] if closing else ""
+            case.save(update_fields=["status", "outcome"])
             Event.record(case, EventKind.CLOSED if closing else EventKind.REOPENED, request.user, form.cleaned_data["reason"])
     except IntegrityError:
-        case.status = Case.Status.CLOSED
+        case.refresh_from_db(fields=["status", "outcome"])
         form.add_error(None, _("Deze cliënt heeft al een andere open casus. Sluit die eerst."))
         return _page(request, case, status_form=form)
     messages.success(request, _("De casus is gesloten.") if closing else _("De casus is heropend."))
