@@ -16,4 +16,4 @@ def test_main_pages_run_without_content_security_policy_violations(page, profess
     assert not violations, violations
     page.goto("/api/v1/docs/")
     page.locator(".swagger-ui").first.wait_for()
-    assert page.get_by_text("/api/v1/classify").first.is_visible()
+    page.get_by_text("/api/v1/classify").first.wait_for(state="visible")
