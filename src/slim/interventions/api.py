@@ -104,7 +104,7 @@ class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="de zoekvraag zoals gezocht (na verbetering)")
     corrected_query = serializers.CharField(allow_null=True, help_text="gezet als woorden zijn verbeterd ('Bedoelde je ...?')")
     original_query = serializers.CharField(allow_null=True, help_text="de zoekvraag zoals gegeven, als die is verbeterd")
-    ignored_query = serializers.BooleanField(help_text="de zoekvraag had alleen veelvoorkomende woorden")
+    ignored_query = serializers.BooleanField(help_text="de zoekvraag had geen woorden om op te zoeken")
     sort = serializers.ChoiceField(choices=list(SORTS))
     count = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -162,20 +162,26 @@ def _parameters():
     return parameters
 
 
-def _urls(request, slug):
-    return {
-        "url": request.build_absolute_uri(reverse("interventions:detail", args=[slug])),
-        "api_url": request.build_absolute_uri(reverse("api-intervention", args=[slug])),
-    }
+class _Links:
+    """Absolute URLs of an intervention's page and API entry: reversed once per response, not per hit."""
+
+    MARK = "__slug__"
+
+    def __init__(self, request):
+        self.page = request.build_absolute_uri(reverse("interventions:detail", args=[self.MARK]))
+        self.api = request.build_absolute_uri(reverse("api-intervention", args=[self.MARK]))
+
+    def __call__(self, slug) -> dict:
+        return {"url": self.page.replace(self.MARK, slug), "api_url": self.api.replace(self.MARK, slug)}
 
 
-def _hit(hit, request) -> dict:
+def _hit(hit, links: _Links) -> dict:
     record = hit.item.record
     return {
         "slug": record["slug"],
         "name": record["name"],
         "summary": record["summary"],
-        **_urls(request, record["slug"]),
+        **links(record["slug"]),
         **{name: record[name] for name in ("themes", "target_group_codes", "logics", "levels", "element_codes")},
         "recognitions": [recognition.to_dict() for recognition in hit.item.recognitions],
         "relevance": hit.relevance,
@@ -183,11 +189,11 @@ def _hit(hit, request) -> dict:
     }
 
 
-def _detail(item: Description, request) -> dict:
+def _detail(item: Description, links: _Links) -> dict:
     return {
         **with_derived(item.record),
         "recognitions": [recognition.to_dict() for recognition in item.recognitions],
-        "url": _urls(request, item.record["slug"])["url"],
+        "url": links(item.record["slug"])["url"],
     }
 
 
@@ -203,6 +209,7 @@ class InterventionSearchView(APIView):
     def get(self, request):
         result = search(SearchParams.from_query(request.query_params, strict=True))
         corrected = result.corrected_from is not None
+        links = _Links(request)
         return Response(
             {
                 "query": result.query,
@@ -214,7 +221,7 @@ class InterventionSearchView(APIView):
                 "page": result.params.page,
                 "page_size": result.params.page_size,
                 "pages": result.pages,
-                "results": [_hit(hit, request) for hit in result.hits],
+                "results": [_hit(hit, links) for hit in result.hits],
                 "facets": [
                     {
                         "name": facet.name,
@@ -236,7 +243,7 @@ class InterventionDetailView(APIView):
         responses={200: InterventionSerializer, 404: ERROR},
     )
     def get(self, request, slug):
-        obj = Intervention.objects.prefetch_related("tags", "recognitions").filter(slug=slug).first()
+        obj = Intervention.objects.filter(slug=slug).first()
         if obj is None:
             raise NotFound(f"Onbekende interventie '{slug}'.")
-        return Response(_detail(describe(obj), request))
+        return Response(_detail(describe([obj])[0], _Links(request)))

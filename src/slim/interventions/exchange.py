@@ -48,7 +48,6 @@ class FileFormatError(ValueError):
 
     def __init__(self, line: int, message: str):
         super().__init__(f"regel {line}: {message}")
-        self.line = line
 
 
 def format_of(name: str, explicit: str | None = None) -> str:

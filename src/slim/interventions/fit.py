@@ -13,14 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import F, Value
 
 from slim.core import InputError, Logic, alignment_warnings
 from slim.core.knowledge import life_domain_codes, require_domain
 from slim.core.model import Approach, MatchWarning
 
-from .models import InterventionTag
+from .parameters import listed
 from .vocabulary import LOGIC, domain_titles
+
+
+# Bit of each logic in Intervention.logic_mask, in the engine's canonical (never changing) order.
+LOGIC_BITS = {logic.value: bit for bit, logic in enumerate(Logic)}
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,7 @@ class Fit:
 def parse(values: Iterable[str]) -> tuple[ClientLogic, ...]:
     """Read 'domein:logica' values (repeated or comma-separated; empty ones are skipped)."""
     found: dict[str, ClientLogic] = {}
-    for value in (part.strip() for raw in values for part in raw.split(",")):
-        if not value:
-            continue
+    for value in listed(values):
         domain, separator, logic = value.partition(":")
         if not separator:
             raise InputError(
@@ -118,9 +120,13 @@ def score_expression(client: tuple[ClientLogic, ...]):
     """SQL: on how many of the client's domains the intervention assumes the client's logic."""
     total = Value(0)
     for item in client:
-        assumes = Exists(InterventionTag.objects.filter(intervention=OuterRef("pk"), facet="logic", value=item.logic))
-        total = total + Case(When(assumes, then=Value(1)), default=Value(0), output_field=IntegerField())
+        total = total + F("logic_mask").bitrightshift(LOGIC_BITS[item.logic]).bitand(1)
     return total
+
+
+def logic_mask(logics: list[str]) -> int:
+    """Intervention.logic_mask for these logic codes."""
+    return sum(1 << LOGIC_BITS[code] for code in logics)
 
 
 def explain(client: tuple[ClientLogic, ...], name: str, logics: list[str]) -> Fit:

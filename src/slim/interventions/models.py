@@ -1,9 +1,10 @@
 """Effective social interventions, described the way Movisie's databank does.
 
 Coded lists (themes, target groups, logics, werkzame elementen, levels) are
-stored only as InterventionTag rows, in their original order, so filters and
-facet counts are plain SQL on both databases. The recognition levels are added
-as tags too (derived from Recognition), so that facet works the same way.
+stored only as InterventionTag rows pointing at a Term, in their original
+order, so filters and facet counts are plain SQL on both databases. The
+recognition levels are added as tags too (derived from Recognition), so that
+facet works the same way.
 """
 
 from django.db import models
@@ -30,8 +31,11 @@ class Intervention(models.Model):
     volunteers = models.BooleanField(_("met vrijwilligers"), null=True)
     # Derived on import (see store.py); never edited by hand.
     search_text = models.TextField(editable=False, default="")
-    stemmed_text = models.TextField(editable=False, default="", help_text="Bron van de SQLite-zoekindex")
+    stemmed_text = models.TextField(editable=False, default="", help_text="Bron van de SQLite-zoekindex")  # empty on PostgreSQL
     recognition_rank = models.PositiveSmallIntegerField(editable=False, null=True)
+    # One bit per SLIM logic the intervention assumes (fit.LOGIC_BITS), so 'fits this client'
+    # is arithmetic on the row instead of a subquery per row and domain.
+    logic_mask = models.PositiveSmallIntegerField(editable=False, default=0)
 
     class Meta:
         ordering = ["name"]
@@ -40,10 +44,6 @@ class Intervention(models.Model):
 
     def __str__(self):
         return self.name
-
-    def codes(self, facet):
-        """The codes of one facet in their original order (uses prefetched tags)."""
-        return [tag.value for tag in sorted(self.tags.all(), key=lambda tag: tag.position) if tag.facet == facet]
 
 
 class Recognition(models.Model):
@@ -62,19 +62,31 @@ class Recognition(models.Model):
         verbose_name_plural = _("erkenningen")
 
 
-class InterventionTag(models.Model):
-    """One code of one facet (see vocabulary.FACETS) for one intervention."""
+class Term(models.Model):
+    """One value of one facet: a theme, a target group, a logic, ... (see vocabulary.FACETS).
 
-    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="tags")
+    Tags point at terms, so facet counts group by one small integer instead of two
+    strings, which makes them two to three times faster on SQLite.
+    """
+
     facet = models.CharField(max_length=30)
-    value = models.CharField(max_length=60)
+    code = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facet", "code"], name="unique_term")]
+
+
+class InterventionTag(models.Model):
+    """One term of one intervention, at its position in the original list."""
+
+    # No separate single-column indexes: the constraint and the index below lead with these columns.
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="tags", db_index=False)
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="+", db_index=False)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["intervention", "facet", "value"], name="unique_intervention_tag")
-        ]
-        indexes = [models.Index(fields=["facet", "value"], name="interventions_tag_facet")]
+        constraints = [models.UniqueConstraint(fields=["intervention", "term"], name="unique_intervention_tag")]
+        indexes = [models.Index(fields=["term", "intervention"], name="interventions_tag_term")]
 
 
 class IndexedWord(models.Model):

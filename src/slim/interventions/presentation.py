@@ -1,5 +1,5 @@
-"""What the pages and the API show of one intervention: codes with their titles,
-recognitions with their validity, and which facts are unknown.
+"""What the pages and the API show of one intervention: codes with their titles
+and recognitions with their validity.
 
 Kept apart from the views so the detail page, the comparison, the search
 results and the API describe an intervention in exactly the same way.
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import timezone
 
 from .dates import PartialDate
 from .models import Intervention
-from .records import unknown_fields
-from .store import TAGGED_FIELDS, to_record
+from .store import TAGGED_FIELDS, records_of
 from .vocabulary import BY_FACET, DELIVERY, RECOGNITION, SCHEME, Vocabulary, validity_years
 
 
@@ -47,11 +47,11 @@ class RecognitionView:
         }
 
 
-def labels(vocabulary: Vocabulary, codes: list[str]) -> list[Label]:
+def _labels(vocabulary: Vocabulary, codes: list[str]) -> list[Label]:
     return [Label(code, vocabulary.title(code), vocabulary.knowledge_slug) for code in codes]
 
 
-def recognition_view(scheme: str, level: str, date: str | None, note: str | None, today: dt.date) -> RecognitionView:
+def _recognition_view(scheme: str, level: str, date: str | None, note: str | None, today: dt.date) -> RecognitionView:
     when = PartialDate.parse(date) if date else None
     years = validity_years(level)
     until = when.plus_years(years) if when and years else None
@@ -66,32 +66,26 @@ def recognition_view(scheme: str, level: str, date: str | None, note: str | None
     )
 
 
-def recognitions(obj: Intervention) -> list[RecognitionView]:
-    today = timezone.localdate()
-    items = sorted(obj.recognitions.all(), key=lambda item: item.position)
-    return [recognition_view(item.scheme, item.level, item.date, item.note, today) for item in items]
-
-
-@dataclass
 class Description:
-    """An intervention with everything resolved for display (relations must be prefetched)."""
+    """An intervention with everything resolved for display; each part is worked out when first used."""
 
-    obj: Intervention
-    record: dict
-    unknown: set[str]
-    terms: dict[str, list[Label]]  # record field of a coded list -> labels
-    delivery: list[str]
-    recognitions: list[RecognitionView]
+    def __init__(self, obj: Intervention, record: dict, today: dt.date):
+        self.obj, self.record, self.today = obj, record, today
+
+    @cached_property
+    def terms(self) -> dict[str, list[Label]]:
+        """Record field of a coded list -> its labels."""
+        return {field: _labels(BY_FACET[facet], self.record[field]) for field, facet in TAGGED_FIELDS.items()}
+
+    @cached_property
+    def delivery(self) -> list[str]:
+        return [DELIVERY[code] for code in self.record["delivery"]]
+
+    @cached_property
+    def recognitions(self) -> list[RecognitionView]:
+        return [_recognition_view(today=self.today, **item) for item in self.record["recognitions"]]
 
 
-def describe(obj: Intervention) -> Description:
-    record = to_record(obj)
-    terms = {field: labels(BY_FACET[facet], record[field]) for field, facet in TAGGED_FIELDS.items()}
-    return Description(
-        obj=obj,
-        record=record,
-        unknown=set(unknown_fields(record)),
-        terms=terms,
-        delivery=[DELIVERY[code] for code in record["delivery"]],
-        recognitions=recognitions(obj),
-    )
+def describe(objs: list[Intervention]) -> list[Description]:
+    today = timezone.localdate()
+    return [Description(obj, record, today) for obj, record in zip(objs, records_of(objs))]

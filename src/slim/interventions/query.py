@@ -13,6 +13,8 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
+from django.db.models.functions import Length
+
 from slim.core import InputError
 
 from . import searchtext
@@ -28,6 +30,7 @@ STOPWORDS = frozenset(
     hoe welke zo al meer kan kunnen zal zou moet moeten""".split()
 )
 SUGGESTION_CUTOFF = 0.75
+SUGGESTION_SLACK = 2  # letters more or fewer than the word typed
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
@@ -126,10 +129,18 @@ def corrections(query: Query) -> dict[str, str]:
     missing = [word for word in candidates if stems[word] not in known]
     if not missing:
         return {}
-    vocabulary = list(IndexedWord.objects.values_list("word", flat=True))
     found = {}
     for word in missing:
-        matches = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
+        matches = difflib.get_close_matches(word, _candidates(word), n=1, cutoff=SUGGESTION_CUTOFF)
         if matches:
             found[word] = matches[0]
     return found
+
+
+def _candidates(word: str) -> list[str]:
+    """Indexed words that could be meant: same first letter, about as long. Keeps difflib cheap;
+    a slip in the very first letter is rare and then no suggestion is made."""
+    words = IndexedWord.objects.annotate(length=Length("word")).filter(
+        word__startswith=word[0], length__range=(len(word) - SUGGESTION_SLACK, len(word) + SUGGESTION_SLACK)
+    )
+    return list(words.values_list("word", flat=True))

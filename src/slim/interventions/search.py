@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from slim.core import InputError
 
 from . import fit, fulltext
-from .models import Intervention, InterventionTag
+from .models import Intervention, InterventionTag, Term
+from .parameters import listed
 from .presentation import Description, describe
 from .query import Query, corrections, parse
 from .vocabulary import BY_FACET, FACETS
@@ -54,7 +55,7 @@ class SearchParams:
                     )
         filters = {}
         for name, vocabulary in BY_FACET.items():
-            codes = _values(query.getlist(name))
+            codes = listed(query.getlist(name))
             for code in codes:
                 if code not in vocabulary.terms:
                     raise InputError(
@@ -81,11 +82,6 @@ class SearchParams:
             page=_number(query.get("page"), "page", 1, MAX_PAGE, 1),
             page_size=_number(query.get("page_size"), "page_size", 1, MAX_PAGE_SIZE, PAGE_SIZE),
         )
-
-
-def _values(raw: list[str]) -> list[str]:
-    """Repeated parameters and comma-separated values, without blanks or doubles."""
-    return list(dict.fromkeys(part.strip() for value in raw for part in value.split(",") if part.strip()))
 
 
 def _number(value, name, low, high, default) -> int:
@@ -132,7 +128,7 @@ class SearchResult:
     params: SearchParams
     query: str  # the text query as searched (after correction), in normalised form
     corrected_from: str | None  # the reader's query when words were corrected ('Bedoelde je ...?')
-    ignored_query: bool  # the query had only words too common to search for
+    ignored_query: bool  # the query had no words to search for (only stopwords or punctuation)
     sort: str
     count: int
     hits: tuple[Hit, ...]
@@ -145,17 +141,19 @@ class SearchResult:
 
 def search(params: SearchParams) -> SearchResult:
     query, corrected_from = _text_query(params.q)
+    terms = Terms()
     matches = fulltext.search(Intervention.objects.all(), query) if query else Intervention.objects.all()
-    results = _filtered(matches, params.filters)
+    results = _filtered(matches, params.filters, terms)
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
     count = results.count()
     start = (params.page - 1) * params.page_size
     page = _ordered(results, params.fit, sort)[start : start + params.page_size]
+    objs = list(page.defer("search_text", "stemmed_text"))
     hits = tuple(
-        Hit(describe(obj), getattr(obj, "relevance", None), fit.explain(params.fit, obj.name, obj.codes("logic")) if params.fit else None)
-        for obj in page.prefetch_related("tags", "recognitions")
+        Hit(item, getattr(item.obj, "relevance", None), _fit(params.fit, item))
+        for item in describe(objs)
     )
     return SearchResult(
         params=params,
@@ -165,8 +163,12 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(matches if query else None, params.filters),
+        facets=_facets(matches if query else None, params.filters, terms),
     )
+
+
+def _fit(client: tuple, item: Description) -> fit.Fit | None:
+    return fit.explain(client, item.obj.name, item.record["logics"]) if client else None
 
 
 def _text_query(text: str) -> tuple[Query | None, str | None]:
@@ -182,10 +184,22 @@ def _text_query(text: str) -> tuple[Query | None, str | None]:
     return query.corrected(fixes), query.websearch()
 
 
-def _filtered(queryset, filters: dict, skip: str | None = None):
+class Terms:
+    """The stored terms, read once per search: filters and counts work on their ids."""
+
+    def __init__(self):
+        self.by_id = {pk: (facet, code) for pk, facet, code in Term.objects.values_list("pk", "facet", "code")}
+        self.ids = {key: pk for pk, key in self.by_id.items()}
+
+    def of(self, facet: str, codes=None) -> list[int]:
+        """Ids of these codes of a facet, or of all its codes (a code no intervention has, has no term)."""
+        return [pk for (name, code), pk in self.ids.items() if name == facet and (codes is None or code in codes)]
+
+
+def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
     for facet, codes in filters.items():
         if facet != skip:
-            tagged = InterventionTag.objects.filter(facet=facet, value__in=codes).values("intervention_id")
+            tagged = InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id")
             queryset = queryset.filter(pk__in=tagged)
     return queryset
 
@@ -202,19 +216,23 @@ def _ordered(queryset, client: tuple, sort: str):
     return queryset.order_by(*order, "name", "slug")
 
 
-def _facets(matches, filters: dict) -> tuple[Facet, ...]:
+def _facets(matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
     """Counts per facet value; `matches` is the text-matched set, or None for everything."""
     counts = {}
     groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
     for skip, names in groups:
         if not names:
             continue
-        tags = InterventionTag.objects.filter(facet__in=names)
-        scope = _filtered(matches if matches is not None else Intervention.objects.all(), filters, skip)
-        if matches is not None or any(name != skip for name in filters):
+        # Every tag belongs to one of the facets: without a term condition the planner reads
+        # the tags per matching intervention instead of every tag of a facet.
+        tags = InterventionTag.objects.all()
+        if len(names) < len(FACETS):
+            tags = tags.filter(term_id__in=[pk for name in names for pk in terms.of(name)])
+        if matches is not None or any(name != skip for name in filters):  # else: counted over everything
+            scope = _filtered(matches if matches is not None else Intervention.objects.all(), filters, terms, skip)
             tags = tags.filter(intervention__in=scope)
-        for facet, value, number in tags.values_list("facet", "value").annotate(number=Count("id")).order_by():
-            counts[facet, value] = number
+        for term, number in tags.values_list("term_id").annotate(number=Count("id")).order_by():
+            counts[terms.by_id[term]] = number
     facets = []
     for vocabulary in FACETS:
         selected = filters.get(vocabulary.name, ())

@@ -7,15 +7,16 @@ upsert by slug; interventions that are not in the file are left alone.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from . import searchtext
+from . import fit, searchtext
 from .exchange import Row
-from .models import IndexedWord, Intervention, InterventionTag, Recognition
-from .records import FIELDS, DERIVED, FieldError, clean
+from .models import IndexedWord, Intervention, InterventionTag, Recognition, Term
+from .records import DERIVED, FIELDS, RECOGNITION_KEYS, FieldError, clean
 from .vocabulary import recognition_rank
 
 # Record field -> facet of its InterventionTag rows.
@@ -86,10 +87,10 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
         existing = _existing([record["slug"] for record in records])
         new, changed = [], []
         for record in records:
-            obj = existing.get(record["slug"])
+            obj, stored = existing.get(record["slug"], (None, None))
             if obj is None:
                 new.append((Intervention(**_model_values(record)), record))
-            elif to_record(obj) != record:
+            elif stored != record:
                 for name, value in _model_values(record).items():
                     setattr(obj, name, value)
                 changed.append((obj, record))
@@ -102,16 +103,18 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
         _write_relations(new + changed)
         if new or changed:
             rebuild_vocabulary()
+            _refresh_statistics()
         report.created, report.updated = len(new), len(changed)
         report.unchanged = len(records) - len(new) - len(changed)
     return report
 
 
-def _existing(slugs: list[str]) -> dict[str, Intervention]:
+def _existing(slugs: list[str]) -> dict[str, tuple[Intervention, dict]]:
+    """The stored interventions among these slugs, with their records."""
     found = {}
     for start in range(0, len(slugs), BATCH):
-        batch = Intervention.objects.filter(slug__in=slugs[start : start + BATCH])
-        found.update((obj.slug, obj) for obj in _with_relations(batch))
+        objs = list(Intervention.objects.filter(slug__in=slugs[start : start + BATCH]))
+        found.update((obj.slug, (obj, record)) for obj, record in zip(objs, records_of(objs)))
     return found
 
 
@@ -120,28 +123,44 @@ def _model_values(record: dict) -> dict:
     text = searchtext.search_text(record)
     ranks = [recognition_rank(item["level"]) for item in record["recognitions"]]
     ranks = [rank for rank in ranks if rank is not None]
-    values.update(search_text=text, stemmed_text=searchtext.stemmed(text), recognition_rank=max(ranks, default=None))
+    # Only SQLite's FTS5 index reads the stems; PostgreSQL stems in its own search_vector column.
+    stems = searchtext.stemmed(text) if connection.vendor == "sqlite" else ""
+    values.update(
+        search_text=text,
+        stemmed_text=stems,
+        recognition_rank=max(ranks, default=None),
+        logic_mask=fit.logic_mask(record["logics"]),
+    )
     return values
 
 
 def _write_relations(pairs):
+    coded = [(obj, list(_codes(record)), record["recognitions"]) for obj, record in pairs]
+    terms = _term_ids({(facet, code) for _, codes, _ in coded for facet, code, _ in codes})
     tags, recognitions = [], []
-    for obj, record in pairs:
-        for field_name, facet in TAGGED_FIELDS.items():
-            tags.extend(
-                InterventionTag(intervention=obj, facet=facet, value=code, position=position)
-                for position, code in enumerate(record[field_name])
-            )
-        levels = list(dict.fromkeys(item["level"] for item in record["recognitions"]))
+    for obj, codes, items in coded:
         tags.extend(
-            InterventionTag(intervention=obj, facet=RECOGNITION_FACET, value=level, position=position)
-            for position, level in enumerate(levels)
+            InterventionTag(intervention=obj, term_id=terms[facet, code], position=position)
+            for facet, code, position in codes
         )
-        recognitions.extend(
-            Recognition(intervention=obj, position=position, **item) for position, item in enumerate(record["recognitions"])
-        )
+        recognitions.extend(Recognition(intervention=obj, position=position, **item) for position, item in enumerate(items))
     InterventionTag.objects.bulk_create(tags, batch_size=BATCH)
     Recognition.objects.bulk_create(recognitions, batch_size=BATCH)
+
+
+def _codes(record: dict):
+    """(facet, code, position) of every tag of a record, including its recognition levels."""
+    for field_name, facet in TAGGED_FIELDS.items():
+        for position, code in enumerate(record[field_name]):
+            yield facet, code, position
+    levels = dict.fromkeys(item["level"] for item in record["recognitions"])
+    for position, level in enumerate(levels):
+        yield RECOGNITION_FACET, level, position
+
+
+def _term_ids(needed: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    Term.objects.bulk_create([Term(facet=facet, code=code) for facet, code in needed], ignore_conflicts=True)
+    return {(facet, code): pk for pk, facet, code in Term.objects.values_list("pk", "facet", "code")}
 
 
 def rebuild_vocabulary():
@@ -160,22 +179,42 @@ def rebuild_vocabulary():
     )
 
 
-def _with_relations(queryset):
-    return queryset.prefetch_related("tags", "recognitions")
+def _refresh_statistics():
+    """Tell the query planner the new table sizes: it chooses between the text and facet indexes by them."""
+    with connection.cursor() as cursor:
+        for model in (Intervention, InterventionTag, Term, Recognition, IndexedWord):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def to_record(obj: Intervention) -> dict:
-    """The canonical record of a stored intervention (relations must be prefetched)."""
+def records_of(objs: list[Intervention]) -> list[dict]:
+    """The canonical records of stored interventions, in the same order.
+
+    Tags and recognitions are read as plain values, two queries per batch, which
+    is much cheaper than model instances for every tag.
+    """
+    records = []
+    for start in range(0, len(objs), BATCH):
+        batch = objs[start : start + BATCH]
+        ids = [obj.pk for obj in batch]
+        codes = defaultdict(lambda: defaultdict(list))
+        tags = InterventionTag.objects.filter(intervention_id__in=ids).order_by("position")
+        for intervention_id, facet, code in tags.values_list("intervention_id", "term__facet", "term__code"):
+            codes[intervention_id][facet].append(code)
+        recognitions = defaultdict(list)
+        rows = Recognition.objects.filter(intervention_id__in=ids).order_by("position")
+        for row in rows.values("intervention_id", *RECOGNITION_KEYS):
+            recognitions[row.pop("intervention_id")].append(row)
+        records.extend(_record(obj, codes[obj.pk], recognitions[obj.pk]) for obj in batch)
+    return records
+
+
+def _record(obj: Intervention, codes: dict, recognitions: list[dict]) -> dict:
     values = {name: getattr(obj, name) for name in MODEL_FIELDS}
-    for field_name, facet in TAGGED_FIELDS.items():
-        values[field_name] = obj.codes(facet)
-    values["recognitions"] = [
-        {"scheme": item.scheme, "level": item.level, "date": item.date, "note": item.note}
-        for item in sorted(obj.recognitions.all(), key=lambda item: item.position)
-    ]
+    values.update((field_name, codes.get(facet, [])) for field_name, facet in TAGGED_FIELDS.items())
+    values["recognitions"] = recognitions
     return {name: values[name] for name in FIELDS if name not in DERIVED}
 
 
 def all_records() -> list[dict]:
     """Every stored intervention as a record, sorted by slug (the export order)."""
-    return [to_record(obj) for obj in _with_relations(Intervention.objects.order_by("slug"))]
+    return records_of(list(Intervention.objects.defer("search_text", "stemmed_text").order_by("slug")))

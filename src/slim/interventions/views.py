@@ -11,6 +11,7 @@ from slim.core import InputError
 
 from . import fit
 from .models import Intervention
+from .parameters import listed
 from .presentation import describe
 from .search import SORTS, SearchParams, search
 from .vocabulary import LOGIC, domain_titles
@@ -41,8 +42,8 @@ def _fit_rows(client):
 
 
 def detail(request, slug):
-    obj = get_object_or_404(Intervention.objects.prefetch_related("tags", "recognitions"), slug=slug)
-    description = describe(obj)
+    obj = get_object_or_404(Intervention, slug=slug)
+    [description] = describe([obj])
     context = {"item": description, "print": request.GET.get("print") == "1"}
     try:
         client = fit.parse(request.GET.getlist("fit"))
@@ -51,12 +52,11 @@ def detail(request, slug):
     else:
         if client:
             context["fit"] = fit.explain(client, obj.name, description.record["logics"])
-            context["fit_query"] = fit.as_query(client)
     return render(request, "interventions/detail.html", context)
 
 
 def compare(request):
-    slugs = list(dict.fromkeys(part.strip() for value in request.GET.getlist("ids") for part in value.split(",") if part.strip()))
+    slugs = listed(request.GET.getlist("ids"))
     error = None
     if len(slugs) < MIN_COMPARE:
         error = _("Kies minstens %(min)d interventies om te vergelijken.") % {"min": MIN_COMPARE}
@@ -66,10 +66,10 @@ def compare(request):
             "count": len(slugs),
         }
     else:
-        found = {obj.slug: obj for obj in Intervention.objects.filter(slug__in=slugs).prefetch_related("tags", "recognitions")}
+        found = {obj.slug: obj for obj in Intervention.objects.filter(slug__in=slugs)}
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             error = _("Deze interventies bestaan niet: %(slugs)s.") % {"slugs": ", ".join(missing)}
     if error:
         return render(request, "interventions/compare.html", {"error": error}, status=400)
-    return render(request, "interventions/compare.html", {"items": [describe(found[slug]) for slug in slugs]})
+    return render(request, "interventions/compare.html", {"items": describe([found[slug] for slug in slugs])})

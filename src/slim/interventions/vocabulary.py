@@ -18,10 +18,10 @@ from slim.knowledge.kinds import BY_CODE
 
 
 @dataclass(frozen=True)
-class Term:
-    code: str
+class Entry:
+    """One code of a vocabulary, as its knowledge file describes it."""
+
     title: dict  # {nl, en}
-    order: int
     attributes: dict
 
 
@@ -37,7 +37,7 @@ class Vocabulary:
         return BY_CODE[self.kind].slug
 
     @property
-    def terms(self) -> dict[str, Term]:
+    def terms(self) -> dict[str, Entry]:
         return _terms(self.kind)
 
     def title(self, code: str) -> dict:
@@ -45,12 +45,10 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=None)
-def _terms(kind: str) -> dict[str, Term]:
+def _terms(kind: str) -> dict[str, Entry]:
     document = read_data(f"knowledge/{BY_CODE[kind].file}")
     items = sorted(document["items"], key=lambda item: item["order"])
-    return {
-        item["code"]: Term(item["code"], item["title"], item["order"], item.get("attributes") or {}) for item in items
-    }
+    return {item["code"]: Entry(item["title"], item.get("attributes") or {}) for item in items}
 
 
 THEME = Vocabulary("theme", "theme", _("Thema"))

@@ -1,7 +1,9 @@
 """The full-text index, which differs per database.
 
-PostgreSQL: a GIN index on to_tsvector('dutch', search_text); the expression must
-stay equal to fulltext.VECTOR_TEMPLATE or the planner will not use it.
+PostgreSQL: a stored column search_vector, generated as to_tsvector('dutch',
+search_text), with a GIN index (fulltext.py explains why it is stored). The
+model does not declare the column; changing search_text's type later means
+dropping and re-adding it.
 SQLite: an FTS5 table over stemmed_text (Dutch stems made in Python), kept in
 sync by triggers. Note for later migrations: when Django rebuilds the
 intervention table on SQLite (some AlterField operations do), the triggers go
@@ -11,10 +13,14 @@ with the old table; such a migration must run this one's SQLite SQL again.
 from django.db import migrations
 
 POSTGRES_FORWARD = [
-    "CREATE INDEX interventions_search_fts ON interventions_intervention "
-    "USING GIN (to_tsvector('dutch'::regconfig, search_text))",
+    "ALTER TABLE interventions_intervention ADD COLUMN search_vector tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, search_text)) STORED",
+    "CREATE INDEX interventions_search_fts ON interventions_intervention USING GIN (search_vector)",
 ]
-POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS interventions_search_fts"]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS interventions_search_fts",
+    "ALTER TABLE interventions_intervention DROP COLUMN IF EXISTS search_vector",
+]
 
 SQLITE_FORWARD = [
     "CREATE VIRTUAL TABLE interventions_fts USING fts5("
