@@ -4,6 +4,7 @@ Bad input must always come back as a 4xx with a reason a developer can act on,
 whether the engine, a serializer or DRF itself found the problem.
 """
 
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -15,6 +16,8 @@ def exception_handler(exc, context):
     if isinstance(exc, InputError):
         body = {"error": exc.code, "detail": exc.message, "detail_en": exc.message_en, "field": exc.field}
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
