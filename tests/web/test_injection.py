@@ -54,3 +54,31 @@ def test_search_query_is_escaped(client):
     response = client.get(reverse("interventions:search"), {"q": PAYLOAD})
     assert response.status_code == 200
     assert_escaped(response.content.decode())
+
+
+def test_consent_ground_mirror_texts_and_audit_paths_are_escaped(client, professional, knowledge):
+    from slim.accounts.demo import create_demo_users
+    from slim.accounts.models import User
+    from slim.cases.models import Category, Consent
+    from slim.mirror.demo import demo
+    from slim.mirror.models import Action as MirrorAction, Round, Score
+
+    person = Client.objects.create(name="K.", created_by=professional)
+    case = Case.objects.create(client=person, created_by=professional)
+    CaseMember.objects.create(case=case, user=professional, role=CaseRole.DIRECTOR, added_by=professional)
+    Consent.objects.create(case=case, organisation="Schuldhulp Stad", category=Category.PLAN, basis=Consent.Basis.LAW,
+                           legal_ground=PAYLOAD[:200], given_on=datetime.date.today(), recorded_by=professional)
+    client.force_login(professional)
+    assert_escaped(client.get(reverse("cases:detail", args=[case.pk])).content.decode())
+    client.get(reverse("matching:client", args=[person.pk]) + "?q=" + XSS)
+    assert "<script>alert" not in client.get(reverse("audit:client", args=[person.pk])).content.decode()
+
+    create_demo_users()
+    team, _ = demo()
+    closed = Round.objects.filter(team=team, closed_at__isnull=False).order_by("-id").first()
+    Score.objects.filter(round=closed).update(remark=PAYLOAD)
+    MirrorAction.objects.filter(team=team).update(description=PAYLOAD[:200])
+    client.force_login(User.objects.get(username="anna"))
+    assert_escaped(client.get(reverse("mirror:round", args=[closed.pk])).content.decode())
+    element = MirrorAction.objects.filter(team=team).first().element
+    assert_escaped(client.get(reverse("mirror:focus", args=[team.pk, element])).content.decode())
