@@ -5,11 +5,23 @@ whether the engine, a serializer or DRF itself found the problem.
 """
 
 from django.http import Http404
-from rest_framework import exceptions, status
+from drf_spectacular.utils import inline_serializer
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from slim.core import InputError
+
+# The same shape in the OpenAPI schema, for the 4xx responses of every endpoint.
+ERROR = inline_serializer(
+    "Error",
+    {
+        "error": serializers.CharField(),
+        "detail": serializers.CharField(),
+        "detail_en": serializers.CharField(required=False),
+        "field": serializers.CharField(allow_null=True, required=False),
+    },
+)
 
 
 def exception_handler(exc, context):

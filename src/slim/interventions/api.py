@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from slim.matching.api import ERROR
+from slim.api.errors import ERROR
 
 from .models import Intervention
 from .presentation import Description, describe

@@ -1,21 +1,12 @@
 """REST endpoints for the engine: the same functions as `slim classify` and `slim match`."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from slim.api.errors import ERROR
 from slim.core import classify, match_intake
-
-ERROR = inline_serializer(
-    "Error",
-    {
-        "error": serializers.CharField(),
-        "detail": serializers.CharField(),
-        "detail_en": serializers.CharField(required=False),
-        "field": serializers.CharField(allow_null=True, required=False),
-    },
-)
 
 
 class ClassifyRequest(serializers.Serializer):
