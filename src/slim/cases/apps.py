@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     name = "slim.cases"
     label = "cases"
     verbose_name = _("Cliënten en casussen")
+
+    def ready(self):
+        from . import signals  # noqa: F401  connects the alignment receivers

@@ -9,7 +9,7 @@ and the audit trail are the same thing.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +48,14 @@ class Client(models.Model):
     @property
     def masked_bsn(self):
         return mask_bsn(self.bsn)
+
+
+class Alignment(models.TextChoices):
+    """Whether a professional's approach fits the client's logic (see alignment.py)."""
+
+    MATCH = "match", _("aanpak past bij de logica van de cliënt")
+    CLASH = "clash", _("aanpak botst met de logica van de cliënt")
+    UNKNOWN = "unknown", _("niet te vergelijken")
 
 
 class Category(models.TextChoices):
@@ -89,6 +97,8 @@ class Case(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("uitkomst"), max_length=20, blank=True, choices=Outcome.choices)  # blank while open
     version = models.PositiveIntegerField(default=1)  # optimistic lock for the plan, see locking.py
+    # Kept up to date while open, frozen at closing (alignment.py): the dashboards group on it.
+    alignment = models.CharField(max_length=10, choices=Alignment.choices, default=Alignment.UNKNOWN, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -103,6 +113,14 @@ class Case(models.Model):
 
     def __str__(self):
         return str(self.client)
+
+    def save(self, *args, **kwargs):
+        from .alignment import alignment_to_store  # alignment.py reads these models
+
+        self.alignment = alignment_to_store(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "alignment"}
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self):
@@ -246,6 +264,8 @@ class Contact(models.Model):
     note = models.CharField(_("korte notitie"), max_length=500, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
+    # How the professional's approach related to the client's logic when this contact was recorded.
+    alignment = models.CharField(max_length=10, choices=Alignment.choices, default=Alignment.UNKNOWN, editable=False)
 
     class Meta:
         ordering = ["-held_on", "-recorded_at", "-id"]
@@ -258,6 +278,49 @@ class Contact(models.Model):
                 name="cases_stall_reason_only_when_stalled",
             ),
         ]
+
+    def save(self, *args, **kwargs):
+        from .alignment import member_alignment  # alignment.py reads these models
+
+        adding = self._state.adding
+        with transaction.atomic():
+            if adding:
+                self.alignment = member_alignment(self.case_id, self.user_id)
+            super().save(*args, **kwargs)
+            if adding:
+                ContactTally.add(self)
+
+
+class ContactTally(models.Model):
+    """Running counts of contacts per client and alignment, kept by Contact.save().
+
+    The dashboards need, per alignment, the contacts that flowed or stalled and
+    the distinct clients behind each number. Read from here that is one row per
+    client instead of every contact. The contact log only grows (a contact is
+    never edited or removed on its own; it goes with its client), so adding on
+    insert keeps the counts exact.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    alignment = models.CharField(max_length=10, choices=Alignment.choices)
+    contacts = models.PositiveIntegerField(default=0)
+    flowed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "alignment"], name="cases_one_tally_per_alignment")]
+
+    @classmethod
+    def add(cls, contact):
+        """Count one new contact; an upsert, so concurrent contacts for one client never lose a count."""
+        table = connection.ops.quote_name(cls._meta.db_table)
+        client_id = Case.objects.values_list("client_id", flat=True).get(pk=contact.case_id)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (client_id, alignment, contacts, flowed) VALUES (%s, %s, 1, %s) "
+                f"ON CONFLICT (client_id, alignment) DO UPDATE "
+                f"SET contacts = {table}.contacts + 1, flowed = {table}.flowed + excluded.flowed",
+                [client_id, contact.alignment, 1 if contact.flowed else 0],
+            )
 
 
 class EventKind(models.TextChoices):

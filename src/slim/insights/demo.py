@@ -17,7 +17,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from slim.accounts.models import Role, User
-from slim.cases.models import Action, Case, CaseMember, CaseRole, Client, Consent, Contact, DomainGoal, Event, MemberApproach, StallReason
+from slim.cases.models import (
+    Action, Case, CaseMember, CaseRole, Client, Consent, Contact, ContactTally, DomainGoal, Event, MemberApproach, StallReason,
+)
 from slim.core import Logic
 from slim.core.knowledge import life_domain_codes
 from slim.matching.models import Decision, Intake
@@ -117,13 +119,13 @@ def _batch(rng, owner, professionals, domains, now, offset, size, totals):
             decided = _when(rng, now, DAYS - 200)
             if rng.random() < 0.3:  # an earlier, different view: history that must not count
                 earlier = rng.choice([other for other in LOGICS if other != logic])
-                decisions.append(_decision(rng, client, domain, earlier, decided - datetime.timedelta(days=rng.randint(30, 180)), professionals))
-            decisions.append(_decision(rng, client, domain, logic, decided, professionals))
+                decisions.append(_decision(rng, client, domain, earlier, decided - datetime.timedelta(days=rng.randint(30, 180)), professionals, False))
+            decisions.append(_decision(rng, client, domain, logic, decided, professionals, True))
             chosen[domain] = logic
         logic_of.append(chosen)
     _insert(Decision, DECISION_FIELDS, decisions)
 
-    cases, members, approaches, contacts = [], [], [], []
+    cases, members, approaches, contacts, tallies = [], [], [], [], {}
     for client, chosen in zip(new_clients, logic_of):
         # Rows first, inserts after: bulk_create gives the cases their ids, then the children follow.
         case = Case(client=client, created_by=owner, created_at=_when(rng, now, DAYS, 30))
@@ -143,12 +145,15 @@ def _batch(rng, owner, professionals, domains, now, offset, size, totals):
         for _number in range(rng.randint(5, 15)):
             user = rng.choice(team)
             flowed = rng.random() < FLOW_CHANCE[fit[user.pk]]
+            tally = tallies.setdefault((client.pk, fit[user.pk]), [0, 0])
+            tally[0] += 1
+            tally[1] += flowed
             contacts.append((
                 case, min(started + datetime.timedelta(days=rng.randint(0, 29)), today), user.pk, rng.randint(1, 7), flowed,
-                "" if flowed else rng.choice(STALL_REASONS), "", user.pk, case.created_at,
+                "" if flowed else rng.choice(STALL_REASONS), "", user.pk, case.created_at, fit[user.pk],
             ))
+        case.alignment = group = "clash" if "clash" in fit.values() else "match"
         if rng.random() < 0.4:
-            group = "clash" if "clash" in fit.values() else "match"
             case.status = Case.Status.CLOSED
             case.outcome = Case.Outcome.DROPPED_OUT if rng.random() < DROPOUT_CHANCE[group] else rng.choice(OTHER_OUTCOMES)
     Case.objects.bulk_create(cases)
@@ -156,6 +161,7 @@ def _batch(rng, owner, professionals, domains, now, offset, size, totals):
     _insert(CaseMember, MEMBER_FIELDS, [(case.pk, *rest) for case, *rest in members])
     _insert(MemberApproach, APPROACH_FIELDS, [(case.pk, *rest) for case, *rest in approaches])
     _insert(Contact, CONTACT_FIELDS, [(case.pk, *rest) for case, *rest in contacts])
+    _insert(ContactTally, TALLY_FIELDS, [(*key, *numbers) for key, numbers in tallies.items()])
     totals["clients"] += len(new_clients)
     totals["cases"] += len(cases)
     totals["decisions"] += len(decisions)
@@ -163,17 +169,21 @@ def _batch(rng, owner, professionals, domains, now, offset, size, totals):
     totals["contacts"] += len(contacts)
 
 
-DECISION_FIELDS = ["client_id", "domain", "suggested_logic", "chosen_logic", "reason", "decided_by_id", "decided_at"]
+DECISION_FIELDS = [
+    "client_id", "domain", "suggested_logic", "chosen_logic", "reason", "decided_by_id", "decided_at", "is_current",
+]
 MEMBER_FIELDS = ["case_id", "user_id", "role", "added_by_id", "added_at"]
 APPROACH_FIELDS = ["case_id", "user_id", "domain", "logic"]
+TALLY_FIELDS = ["client_id", "alignment", "contacts", "flowed"]
 CONTACT_FIELDS = [
     "case_id", "held_on", "user_id", "conversation_type", "flowed", "stall_reason", "note", "recorded_by_id", "recorded_at",
+    "alignment",
 ]
 
 
-def _decision(rng, client, domain, logic, decided_at, professionals):
+def _decision(rng, client, domain, logic, decided_at, professionals, current):
     suggested = logic if rng.random() < 0.8 else rng.choice(LOGICS)
-    return (client.pk, domain, suggested, logic, "", rng.choice(professionals).pk, decided_at)
+    return (client.pk, domain, suggested, logic, "", rng.choice(professionals).pk, decided_at, current)
 
 
 def reset():

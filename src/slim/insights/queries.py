@@ -1,84 +1,110 @@
 """The counts behind the policy dashboards, every one of them computed by the database.
 
-Nothing here loops over clients: each function is one or a few aggregate
-queries (values/annotate/Count with filters, Exists and Subquery), so the
+Nothing here loops over clients: each function is one aggregate query, so the
 dashboards stay fast with a hundred thousand clients and a million contacts.
+Three things keep them under a second there: the client's current logic is a
+flag (Decision.is_current), match or clash is stored on cases and contacts
+(cases/alignment.py), and contacts are counted per client as they are recorded
+(ContactTally). Distinct clients are counted in two steps, first per client
+and then per group, which a hash aggregate does in one pass; COUNT(DISTINCT)
+would sort every row for every number.
+
 The functions return plain dicts of numbers, including for every number the
 count of distinct clients it rests on; suppression is applied in tables.py.
 
 Definitions used throughout (also explained on the page):
 
 - A client's logic in a life domain is the chosen_logic of their latest
-  Decision for that domain (latest decided_at, ties broken by the higher id).
-  Older decisions are history and do not count.
-- Match: a professional's recorded approach (MemberApproach) in a case for a
-  domain has the same logic as the client's logic in that domain. Clash: it has
-  a different logic. Domains where the client has no decision, or the
-  professional no approach, are not compared.
-- A contact counts as 'clashed' when the contacting professional has at least
-  one clash in that case, as 'matched' when they have at least one match and no
-  clash, and as 'not comparable' otherwise. A contact has no domain of its own,
-  so one clash in any domain the professional works in is enough: in SLIM a
-  clash anywhere is a reason to expect friction (slim.md §1, §3.4).
-- A case counts as 'clashed' when any approach in it clashes, 'matched' when
-  it has at least one match and no clash. Dropout: a closed case with outcome
-  'afgehaakt' (cliënt haakte af). The comparison uses the client's current
-  logic, also for cases closed earlier.
+  Decision for that domain (Decision.is_current). Older decisions are history
+  and do not count.
+- Match and clash (stored, see cases/alignment.py): a professional's approach
+  in a life domain matches when it has the client's logic in that domain, and
+  clashes when it has another logic. A contact counts as 'clashed' when the
+  contacting professional had at least one clash in that case when the contact
+  was recorded, 'matched' when they had at least one match and no clash, and
+  'not comparable' otherwise. A case counts the same way over all its
+  approaches: while open as it is now, once closed as it was at closing.
+  Dropout: a closed case with outcome 'afgehaakt' (cliënt haakte af).
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, Q
 
-from slim.cases.models import Case, Contact, MemberApproach
+from slim.cases.models import Alignment, Case, ContactTally, MemberApproach
 from slim.interventions.models import InterventionTag
 from slim.matching.models import Decision
 
 
-def current_decisions():
-    """The latest decision per client and life domain: those with no newer decision for the same pair.
+class Figures:
+    """The query results behind one page or download, each query run at most once (tables share them).
 
-    Written as NOT EXISTS (an anti-join), which PostgreSQL answers with one hash
-    anti-join over the decisions. Measured with 455,000 decisions: 0.4 s, against
-    1.9 s for DISTINCT ON used as 'pk IN (...)' and 3.4 s for a 'pk = (latest pk)'
-    subquery per decision.
+    Built empty, it runs a query the first time a table asks for it. Built from a
+    snapshot's stored figures (insights.models.Snapshot), it answers from those.
     """
-    newer = Decision.objects.filter(client=OuterRef("client"), domain=OuterRef("domain")).filter(
-        Q(decided_at__gt=OuterRef("decided_at")) | Q(decided_at=OuterRef("decided_at"), pk__gt=OuterRef("pk"))
-    )
-    return Decision.objects.filter(~Exists(newer))
+
+    def __init__(self, stored=None):
+        self._results = {name: _decode(value) for name, value in (stored or {}).items()}
+
+    def get(self, query):
+        if query.__name__ not in self._results:
+            self._results[query.__name__] = query()
+        return self._results[query.__name__]
+
+    def compute_all(self):
+        """Every query, as JSON-ready data for a snapshot."""
+        return {query.__name__: _encode(self.get(query)) for query in SNAPSHOT_QUERIES}
 
 
-def _compared(matching):
-    """For a MemberApproach queryset: its logic equals (matching=True) or differs from the client's current logic."""
-    decisions = current_decisions().filter(client=OuterRef("case__client"), domain=OuterRef("domain"))
-    if matching:
-        return Exists(decisions.filter(chosen_logic=OuterRef("logic")))
-    return Exists(decisions.exclude(chosen_logic=OuterRef("logic")))
+def _encode(value):
+    """Query results as JSON: dicts (often with tuple keys) become pair lists, tuples become lists."""
+    if isinstance(value, dict):
+        return {"pairs": [[_encode(key), _encode(item)] for key, item in value.items()]}
+    if isinstance(value, tuple | list):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        return {_decode(key): _decode(item) for key, item in value["pairs"]}
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    return value
+
+
+def current_decisions():
+    """The latest decision per client and life domain (flagged when saved, see matching.models)."""
+    return Decision.objects.filter(is_current=True)
+
+
+def _fetch(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def client_logics():
     """Clients per life domain and logic: {(domain, logic): clients}, and {domain: clients} as totals."""
-    rows = (
-        current_decisions()
-        .order_by()
-        .values("domain", "chosen_logic")
-        .annotate(clients=Count("pk"))  # one current decision per client and domain, so no DISTINCT needed
-    )
-    cells = {(row["domain"], row["chosen_logic"]): row["clients"] for row in rows}
+    rows = current_decisions().order_by().values_list("domain", "chosen_logic").annotate(clients=Count("pk"))
+    cells = {(domain, logic): clients for domain, logic, clients in rows}  # one current decision per client and domain
     totals = {}
     for (domain, _logic), clients in cells.items():
-        totals[domain] = totals.get(domain, 0) + clients  # one current decision per client and domain
+        totals[domain] = totals.get(domain, 0) + clients
     return cells, totals
 
 
 def client_logics_overall():
     """Per logic: client-domain pairs with that logic, and distinct clients with that logic in any domain."""
-    rows = (
-        current_decisions()
-        .order_by()
-        .values("chosen_logic")
-        .annotate(pairs=Count("pk"), clients=Count("client", distinct=True))
-    )
-    return {row["chosen_logic"]: (row["pairs"], row["clients"]) for row in rows}
+    rows = _fetch(f"""
+        SELECT chosen_logic, SUM(pairs), COUNT(*)
+        FROM (SELECT chosen_logic, client_id, COUNT(*) AS pairs FROM {_table(Decision)}
+              WHERE is_current GROUP BY chosen_logic, client_id) per_client
+        GROUP BY chosen_logic""")
+    return {logic: (int(pairs), clients) for logic, pairs, clients in rows}
 
 
 def interventions_per_logic():
@@ -92,82 +118,72 @@ def interventions_per_logic():
     return {row["term__code"]: row["interventions"] for row in rows}
 
 
-def open_approaches():
-    return MemberApproach.objects.filter(case__status=Case.Status.OPEN)
+def _open_approaches(*keys):
+    """Approaches in open cases grouped by keys: {keys: (approaches, distinct clients)}.
+
+    A client has at most one open case, so distinct open cases are distinct clients.
+    """
+    columns = ", ".join(f"approach.{key}" for key in keys)
+    outer = ", ".join(keys)
+    rows = _fetch(f"""
+        SELECT {outer}, SUM(approaches), COUNT(*)
+        FROM (SELECT {columns}, approach.case_id, COUNT(*) AS approaches
+              FROM {_table(MemberApproach)} approach JOIN {_table(Case)} kase ON kase.id = approach.case_id
+              WHERE kase.status = %s GROUP BY {columns}, approach.case_id) per_case
+        GROUP BY {outer}""", [Case.Status.OPEN])
+    return {tuple(row[:-2]): (int(row[-2]), row[-1]) for row in rows}
 
 
 def approaches_per_domain_logic():
     """Recorded approaches in open cases: {(domain, logic): (approaches, distinct clients)}."""
-    rows = (
-        open_approaches()
-        .order_by()
-        .values("domain", "logic")
-        .annotate(approaches=Count("pk"), clients=Count("case__client", distinct=True))
-    )
-    return {(row["domain"], row["logic"]): (row["approaches"], row["clients"]) for row in rows}
+    return _open_approaches("domain", "logic")
 
 
 def approaches_per_logic():
     """Recorded approaches in open cases per logic: {logic: (approaches, distinct clients)}."""
-    rows = (
-        open_approaches()
-        .order_by()
-        .values("logic")
-        .annotate(approaches=Count("pk"), clients=Count("case__client", distinct=True))
-    )
-    return {row["logic"]: (row["approaches"], row["clients"]) for row in rows}
+    return {logic: numbers for (logic,), numbers in _open_approaches("logic").items()}
 
 
-def _contact_aggregates(contacts):
-    client = "case__client"
-    return contacts.order_by().aggregate(
-        contacts=Count("pk"),
-        clients=Count(client, distinct=True),
-        flowed_contacts=Count("pk", filter=Q(flowed=True)),
-        flowed_clients=Count(client, distinct=True, filter=Q(flowed=True)),
-        stalled_contacts=Count("pk", filter=Q(flowed=False)),
-        stalled_clients=Count(client, distinct=True, filter=Q(flowed=False)),
-    )
+GROUPS = [choice.value for choice in Alignment]
 
 
 def contacts_by_match():
-    """Contacts that flowed or stalled, for matched, clashed and not comparable approaches.
-
-    Three filtered aggregates rather than one CASE per row: as WHERE EXISTS / NOT
-    EXISTS the database can use semi- and anti-joins instead of a subquery per contact.
-    """
-    own = MemberApproach.objects.filter(case=OuterRef("case"), user=OuterRef("user"))
-    clash = Exists(own.filter(_compared(matching=False)))
-    match = Exists(own.filter(_compared(matching=True)))
-    return {
-        # One filter() call on purpose: chained .filter(match).filter(~clash) made PostgreSQL choose a plan
-        # five times slower (15.7 s against 3.0 s with a million contacts).
-        "match": _contact_aggregates(Contact.objects.filter(~clash, match)),
-        "clash": _contact_aggregates(Contact.objects.filter(clash)),
-        "unknown": _contact_aggregates(Contact.objects.filter(~clash, ~match)),
-    }
-
-
-def _case_aggregates(cases):
-    closed = Q(status=Case.Status.CLOSED)
-    dropped = closed & Q(outcome=Case.Outcome.DROPPED_OUT)
-    return cases.order_by().aggregate(
-        cases=Count("pk"),
-        clients=Count("client", distinct=True),
-        closed=Count("pk", filter=closed),
-        closed_clients=Count("client", distinct=True, filter=closed),
-        dropout=Count("pk", filter=dropped),
-        dropout_clients=Count("client", distinct=True, filter=dropped),
-    )
+    """Contacts that flowed or stalled, with the distinct clients behind each number, per alignment."""
+    rows = _fetch(f"""
+        SELECT alignment, SUM(contacts), COUNT(*), SUM(flowed), SUM(CASE WHEN flowed > 0 THEN 1 ELSE 0 END),
+               SUM(contacts - flowed), SUM(CASE WHEN flowed < contacts THEN 1 ELSE 0 END)
+        FROM {_table(ContactTally)} WHERE contacts > 0 GROUP BY alignment""")
+    names = ("contacts", "clients", "flowed_contacts", "flowed_clients", "stalled_contacts", "stalled_clients")
+    groups = {group: dict.fromkeys(names, 0) for group in GROUPS}
+    for alignment, *numbers in rows:
+        groups[alignment] = {name: int(number or 0) for name, number in zip(names, numbers)}
+    return groups
 
 
 def cases_by_match():
-    """Cases, closed cases and dropouts for cases whose approaches match or clash with the client's logic."""
-    approaches = MemberApproach.objects.filter(case=OuterRef("pk"))
-    clash = Exists(approaches.filter(_compared(matching=False)))
-    match = Exists(approaches.filter(_compared(matching=True)))
-    return {
-        "match": _case_aggregates(Case.objects.filter(~clash, match)),
-        "clash": _case_aggregates(Case.objects.filter(clash)),
-        "unknown": _case_aggregates(Case.objects.filter(~clash, ~match)),
-    }
+    """Cases, closed cases and dropouts per stored case alignment, with distinct clients."""
+    closed = Q(status=Case.Status.CLOSED)
+    dropped = closed & Q(outcome=Case.Outcome.DROPPED_OUT)
+    rows = (
+        Case.objects.order_by()
+        .values("alignment")
+        .annotate(
+            cases=Count("pk"),
+            clients=Count("client", distinct=True),
+            closed=Count("pk", filter=closed),
+            closed_clients=Count("client", distinct=True, filter=closed),
+            dropout=Count("pk", filter=dropped),
+            dropout_clients=Count("client", distinct=True, filter=dropped),
+        )
+    )
+    names = ("cases", "clients", "closed", "closed_clients", "dropout", "dropout_clients")
+    groups = {group: dict.fromkeys(names, 0) for group in GROUPS}
+    for row in rows:
+        groups[row.pop("alignment")] = row
+    return groups
+
+
+SNAPSHOT_QUERIES = (
+    client_logics, client_logics_overall, interventions_per_logic, approaches_per_domain_logic,
+    approaches_per_logic, contacts_by_match, cases_by_match,
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from slim.cases.models import Alignment
 from slim.core import Logic
 from slim.core.knowledge import life_domains, logic_title
 from slim.knowledge.templatetags.slim_text import loc
@@ -18,7 +19,7 @@ from . import queries
 from .suppression import Cell, count, protect_parts, share
 
 LOGICS = [logic.value for logic in Logic]
-GROUPS = ("match", "clash", "unknown")
+GROUPS = queries.GROUPS
 
 
 def logic_label(code):
@@ -31,11 +32,7 @@ def domain_label(code):
 
 
 def group_label(group):
-    return {
-        "match": _("aanpak past bij de logica van de cliënt"),
-        "clash": _("aanpak botst met de logica van de cliënt"),
-        "unknown": _("niet te vergelijken"),
-    }[group]
+    return Alignment(group).label
 
 
 @dataclass
@@ -52,8 +49,9 @@ class Table:
             yield [header, *(cell.csv() for cell in cells)]
 
 
-def client_logics_table():
-    cells, totals = queries.client_logics()
+def client_logics_table(figures=None):
+    figures = figures or queries.Figures()
+    cells, totals = figures.get(queries.client_logics)
     table = Table(
         "logica-per-leefgebied",
         _("Logica van cliënten per leefgebied"),
@@ -69,9 +67,10 @@ def client_logics_table():
     return table
 
 
-def offer_table():
-    interventions = queries.interventions_per_logic()
-    approaches = queries.approaches_per_logic()
+def offer_table(figures=None):
+    figures = figures or queries.Figures()
+    interventions = figures.get(queries.interventions_per_logic)
+    approaches = figures.get(queries.approaches_per_logic)
     table = Table(
         "aanbod-per-logica",
         _("Aanbod per logica"),
@@ -85,8 +84,9 @@ def offer_table():
     return table
 
 
-def approaches_table():
-    approaches = queries.approaches_per_domain_logic()
+def approaches_table(figures=None):
+    figures = figures or queries.Figures()
+    approaches = figures.get(queries.approaches_per_domain_logic)
     table = Table(
         "aanpak-per-leefgebied",
         _("Aanpakken per leefgebied en logica"),
@@ -98,10 +98,11 @@ def approaches_table():
     return table
 
 
-def gap_table():
-    clients = queries.client_logics_overall()
-    interventions = queries.interventions_per_logic()
-    approaches = queries.approaches_per_logic()
+def gap_table(figures=None):
+    figures = figures or queries.Figures()
+    clients = figures.get(queries.client_logics_overall)
+    interventions = figures.get(queries.interventions_per_logic)
+    approaches = figures.get(queries.approaches_per_logic)
     all_pairs = sum(pairs for pairs, _c in clients.values())
     all_clients = Cell(all_pairs, sum(c for _p, c in clients.values()))
     all_interventions = Cell(sum(interventions.values()))
@@ -134,8 +135,9 @@ def _difference(a, b):
     return Cell(a.value - b.value, percent=True, hidden=a.suppressed or b.suppressed)
 
 
-def contacts_table():
-    groups = queries.contacts_by_match()
+def contacts_table(figures=None):
+    figures = figures or queries.Figures()
+    groups = figures.get(queries.contacts_by_match)
     table = Table(
         "contacten-past-botst",
         _("Gesprekken die stroomden of haperden"),
@@ -152,8 +154,9 @@ def contacts_table():
     return table
 
 
-def dropout_table():
-    groups = queries.cases_by_match()
+def dropout_table(figures=None):
+    figures = figures or queries.Figures()
+    groups = figures.get(queries.cases_by_match)
     table = Table(
         "afhaken-past-botst",
         _("Afhaken bij passende en botsende aanpak"),
@@ -169,7 +172,7 @@ def dropout_table():
     return table
 
 
-def mirror_table():
+def mirror_table(_figures=None):  # the mirror has its own, small aggregate
     results = across_teams()
     table = Table(
         "teamspiegel",

@@ -8,20 +8,29 @@ and the team mirror across teams. Only counts are shown, never a client.
 
 import csv
 
+from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from .access import insights_required
 from .charts import Bar, bar_chart
+from .models import Snapshot
+from .queries import Figures
 from .suppression import MIN_CLIENTS
 from .tables import GROUPS, LOGICS, TABLES, group_label, logic_label
 
 
 @insights_required
 def dashboard(request):
-    tables = {slug: build() for slug, build in TABLES.items()}
+    snapshot = Snapshot.fresh()
+    figures = Figures(snapshot.figures)
+    tables = {slug: build(figures) for slug, build in TABLES.items()}
     context = {
+        "snapshot": snapshot,
+        "max_age": settings.SLIM_INSIGHTS_MAX_AGE_MINUTES,
         **{slug.replace("-", "_"): table for slug, table in tables.items()},
         "min_clients": MIN_CLIENTS,
         "logic_chart": _logic_chart(tables["logica-per-leefgebied"]),
@@ -39,9 +48,18 @@ def table_csv(request, table):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="slim-{table}.csv"'
     writer = csv.writer(response)
-    for row in build().csv_rows():
+    for row in build(Figures(Snapshot.fresh().figures)).csv_rows():
         writer.writerow(row)
     return response
+
+
+@insights_required
+@require_POST
+def refresh(request):
+    """Recount now instead of waiting for the next scheduled snapshot."""
+    snapshot = Snapshot.take()
+    messages.success(request, _("De cijfers zijn opnieuw geteld (%(seconds).1f s).") % {"seconds": snapshot.seconds})
+    return redirect("insights:dashboard")
 
 
 def _logic_chart(table):
