@@ -205,9 +205,10 @@ def raw_replay(statements) -> float:
 
 RAW_TEXT_SQL = {
     "postgresql": (
-        "SELECT id, ts_rank(search_vector, q) AS r "
-        "FROM interventions_intervention, websearch_to_tsquery('dutch'::regconfig, %s) q "
-        "WHERE search_vector @@ q ORDER BY r DESC, name LIMIT %s"
+        "SELECT i.id, ts_rank(f.interventions_fts, q) AS r "
+        "FROM interventions_fts f JOIN interventions_intervention i ON i.id = f.rowid, "
+        "websearch_to_tsquery('dutch'::regconfig, %s) q "
+        "WHERE f.interventions_fts @@ q ORDER BY r DESC, i.name LIMIT %s"
     ),
     "sqlite": (
         "SELECT i.id, -bm25(interventions_fts) AS r FROM interventions_fts "

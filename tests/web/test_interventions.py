@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from slim.interventions.exchange import bundled_file, dump_csv
-from slim.interventions.models import Intervention
+from slim.interventions.models import Intervention, SearchEntry
 from slim.interventions.records import with_derived
 from slim.interventions.store import all_records
 
@@ -361,6 +361,21 @@ def test_changed_text_is_searchable_after_reimport(client, small, tmp_path):
     load(tmp_path, [record("buurt", approach="Bewoners koken samen in het buurthuis.")])
     assert slugs(api(client, "q=koken")) == ["buurt"]
     assert slugs(api(client, "q=organiseren")) == []
+
+
+def test_facets_follow_changed_tags_after_reimport(client, small, tmp_path):
+    load(tmp_path, [record("buurt", approach="Bewoners organiseren samen activiteiten.", themes=["armoede_schulden"])])
+    body = api(client, "q=organiseren")
+    themes = {o["value"]: o["count"] for facet in body["facets"] if facet["name"] == "theme" for o in facet["options"]}
+    assert themes == {"armoede_schulden": 1}
+    assert slugs(api(client, "q=organiseren&theme=wijkontwikkeling")) == []
+
+
+def test_a_removed_intervention_leaves_the_search_index(client, small, tmp_path):
+    load(tmp_path, [record("buurt", approach="Bewoners koken samen in het buurthuis.")])
+    Intervention.objects.filter(slug="buurt").delete()
+    assert slugs(api(client, "q=koken")) == []
+    assert not SearchEntry.objects.filter(intervention__slug="buurt").exists()
 
 
 # API -------------------------------------------------------------------------------------------

@@ -1,48 +1,26 @@
 """Dutch full-text matching and relevance, per database.
 
-PostgreSQL: the search_vector column that migration 0002 adds there, generated
-as to_tsvector('dutch', search_text) and GIN-indexed, matched with
-websearch_to_tsquery and ranked with ts_rank. The vector is stored rather than
-only indexed as an expression because ts_rank needs it for every match: with an
-expression index alone, ranking 2,400 of 10,000 interventions took 700 ms.
-SQLite: the FTS5 table of migration 0002 over the stemmed text, joined through
-SearchEntry, ranked with bm25. Both annotate `relevance`, higher is better.
+Both databases keep the index in a table of its own, joined through SearchEntry:
+PostgreSQL: interventions_fts (migration 0003) holds to_tsvector('dutch',
+search_text) per intervention, GIN-indexed, matched with websearch_to_tsquery and
+ranked with ts_rank. The vectors are stored rather than only indexed as an
+expression because ts_rank needs one for every match (with an expression index
+alone, ranking 2,400 of 10,000 interventions took 700 ms), and they sit in a
+narrow table because reading them from the wide intervention rows was the
+largest cost of broad searches.
+SQLite: the FTS5 table of migration 0002 over the stemmed text, ranked with
+bm25. Both annotate `relevance`, higher is better.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import BooleanField, F, Field, FloatField, Func, Value
-from django.db.models.expressions import Col, Expression
+from django.db.models import F, FloatField, Func, Value
 
 from .query import Query
 
-# The PostgreSQL-only column, named for Col; the model does not declare it, so it is never selected.
-VECTOR_COLUMN = Field()
-VECTOR_COLUMN.set_attributes_from_name("search_vector")
-
-
-class StoredVector(Expression):
-    """search_vector of the intervention table, under whatever alias the query gives that table."""
-
-    output_field = Field()  # a tsvector: only compared, never selected
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        text = F("search_text").resolve_expression(query, allow_joins, reuse, summarize, for_save)
-        return Col(text.alias, VECTOR_COLUMN, output_field=self.output_field)
-
-
-class DutchWebQuery(Func):
-    """The parsed query. As a scalar subquery PostgreSQL parses it once per statement; as a plain
-    call it is parsed again for every row it checks (websearch_to_tsquery is only STABLE)."""
-
-    template = "(SELECT websearch_to_tsquery('dutch'::regconfig, %(expressions)s))"
-    output_field = Field()  # a tsquery: only compared, never selected
-
-
-class Matches(Func):
-    arg_joiner = " @@ "
-    template = "(%(expressions)s)"
-    output_field = BooleanField()
+# websearch_to_tsquery is only STABLE: as a scalar subquery PostgreSQL parses the query once per
+# statement, as a plain call once for every row it ranks (the match itself: models.FtsMatch).
+PARSED_ONCE = "(SELECT websearch_to_tsquery('dutch'::regconfig, %(expressions)s))"
 
 
 def search(queryset, query: Query):
@@ -50,15 +28,14 @@ def search(queryset, query: Query):
 
     Used as a subquery (counts, facets) the annotation is dropped and only the match remains.
     """
+    document = F("search_entry__document")
     if connection.vendor == "postgresql":
-        vector = StoredVector()
-        tsquery = DutchWebQuery(Value(query.websearch()))
-        return queryset.filter(Matches(vector, tsquery)).annotate(
-            relevance=Func(vector, tsquery, function="ts_rank", output_field=FloatField())
+        tsquery = Func(Value(query.websearch()), function="websearch_to_tsquery", template=PARSED_ONCE)
+        return queryset.filter(search_entry__document__match=query.websearch()).annotate(
+            relevance=Func(document, tsquery, function="ts_rank", output_field=FloatField())
         )
     if connection.vendor == "sqlite":
         return queryset.filter(search_entry__document__match=query.fts5()).annotate(
-            relevance=-Func(F("search_entry__document"), function="bm25", output_field=FloatField())
+            relevance=-Func(document, function="bm25", output_field=FloatField())
         )
     raise ImproperlyConfigured("Zoeken in de databank werkt op PostgreSQL en SQLite.")
-

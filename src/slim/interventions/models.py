@@ -41,6 +41,11 @@ class Intervention(models.Model):
         ordering = ["name"]
         verbose_name = _("interventie")
         verbose_name_plural = _("interventies")
+        indexes = [
+            # A results page is chosen by rank, then name and slug over every match: from this index,
+            # without reading the long texts of the thousands of matches a broad search has.
+            models.Index(fields=["id", "name", "slug", "recognition_rank", "logic_mask"], name="interventions_page_order"),
+        ]
 
     def __str__(self):
         return self.name
@@ -97,7 +102,10 @@ class IndexedWord(models.Model):
 
 
 class FtsDocument(models.TextField):
-    """The hidden column of an SQLite FTS5 table, which carries the table's own name."""
+    """The document column of the search table, named after the table as SQLite's FTS5 does.
+
+    SQLite: FTS5's hidden column (MATCH, bm25). PostgreSQL: a tsvector (@@, ts_rank).
+    """
 
 
 @FtsDocument.register_lookup
@@ -109,12 +117,20 @@ class FtsMatch(models.Lookup):
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
 
+    def as_postgresql(self, compiler, connection):
+        # The query as a scalar subquery: parsed once per statement, not once per row checked.
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @@ (SELECT websearch_to_tsquery('dutch'::regconfig, {rhs}))", [*lhs_params, *rhs_params]
+
 
 class SearchEntry(models.Model):
-    """The SQLite FTS5 index over Intervention.stemmed_text (migration 0002; absent on PostgreSQL).
+    """The full-text index of one intervention, in a table of its own on both databases.
 
-    Unmanaged: the table is a virtual table kept in sync by triggers. Joining it
-    through this model lets the ORM filter with MATCH and order by bm25().
+    SQLite: an FTS5 virtual table over Intervention.stemmed_text (migration 0002).
+    PostgreSQL: a narrow table of Dutch tsvectors over search_text (migration 0003).
+    Unmanaged: triggers keep it in step with the interventions. Joining it
+    through this model lets the ORM match and rank (fulltext.py).
     """
 
     intervention = models.OneToOneField(

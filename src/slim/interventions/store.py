@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from . import fit, searchtext
 from .exchange import Row
-from .models import IndexedWord, Intervention, InterventionTag, Recognition, Term
+from .models import IndexedWord, Intervention, InterventionTag, Recognition, SearchEntry, Term
 from .records import DERIVED, FIELDS, RECOGNITION_KEYS, FieldError, clean
 from .vocabulary import recognition_rank
 
@@ -123,7 +123,7 @@ def _model_values(record: dict) -> dict:
     text = searchtext.search_text(record)
     ranks = [recognition_rank(item["level"]) for item in record["recognitions"]]
     ranks = [rank for rank in ranks if rank is not None]
-    # Only SQLite's FTS5 index reads the stems; PostgreSQL stems in its own search_vector column.
+    # Only SQLite's FTS5 index reads the stems; PostgreSQL stems search_text itself (migration 0003).
     stems = searchtext.stemmed(text) if connection.vendor == "sqlite" else ""
     values.update(
         search_text=text,
@@ -182,8 +182,9 @@ def rebuild_vocabulary():
 def _refresh_statistics():
     """Tell the query planner the new table sizes: it chooses between the text and facet indexes by them."""
     with connection.cursor() as cursor:
-        for model in (Intervention, InterventionTag, Term, Recognition, IndexedWord):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        for model in (Intervention, InterventionTag, Term, Recognition, IndexedWord, SearchEntry):
+            if model._meta.managed or connection.vendor == "postgresql":  # SQLite's FTS5 table keeps its own
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def records_of(objs: list[Intervention]) -> list[dict]:
