@@ -27,13 +27,14 @@ def test_report_structure_and_table():
 
 def test_unknown_split_is_refused():
     with pytest.raises(InputError) as caught:
-        evaluate("holdout3")
+        evaluate("holdout9")
     assert caught.value.code == "unknown_split"
 
 
 def test_all_splits_are_known():
     from slim.core.evaluate import SPLITS
 
-    assert set(SPLITS) == {"tune", "dev", "holdout", "holdout2", "all"}
+    assert set(SPLITS) == {"tune", "dev", "holdout", "holdout2", "holdout3", "all", "train3a", "train3b", "train3"}
     assert SPLITS["all"] == ("tune", "holdout")
     assert SPLITS["holdout2"] == ("holdout2",)
+    assert SPLITS["train3"] == ("train3a", "train3b")

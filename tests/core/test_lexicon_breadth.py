@@ -54,7 +54,7 @@ def test_a_context_entry_never_takes_words_away():
 def test_words_inside_a_negated_phrase_are_negated():
     tokens = tokenize("daar heb ik geen cursus voor nodig")
     matches = {match.entry.id: match for match in find_matches(tokens)}
-    assert matches["c_show_me"].negated
+    assert matches["c_course_noun"].negated
 
 
 def test_stress_that_the_client_copes_with_is_not_overload():

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from slim.core.knowledge import require_domain, scoring_config
 from slim.core.lexicon import Match, find_matches
-from slim.core.model import Axis, Classification, Evidence, Text, TextSignal
+from slim.core.model import (
+    Axis,
+    Classification,
+    Evidence,
+    Logic,
+    Target,
+    Text,
+    TextSignal,
+)
 from slim.core.scoring import dutch_number, score, summarise
 from slim.core.text import Marks, Token, check_text, weighting_marks
 
@@ -23,6 +31,10 @@ FACTOR_NOTES = {
     "contrast_factor": Text(
         nl="Wat na '{word}' komt telt {factor} keer: daar corrigeert of preciseert de cliënt zichzelf.",
         en="What follows '{word}' counts {factor} times: there the client corrects or sharpens what came before.",
+    ),
+    "before_turn_factor": Text(
+        nl="Wat vóór '{word}' komt telt {factor} keer: de cliënt stuurt het daarna bij.",
+        en="What comes before '{word}' counts {factor} times: the client corrects it afterwards.",
     ),
     "distant_factor": Text(
         nl="Wat over vroeger of ooit gaat telt {factor} keer: het gaat om hoe de cliënt het nu ziet.",
@@ -55,6 +67,8 @@ def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
     applying = []
     if marks.turn is not None and first > marks.turn:
         applying.append("contrast_factor")
+    if marks.turn is not None and match.words[-1] < marks.turn:
+        applying.append("before_turn_factor")
     if tokens[first].clause in marks.distant_clauses:
         applying.append("distant_factor")
     if first in marks.reported:
@@ -70,6 +84,41 @@ def _factor_note(name: str, factor: float, word: str) -> Text:
     )
 
 
+# Evidence that an offer or the usual route was named: what a rejection can turn down.
+OFFER_TARGETS = frozenset(
+    {Target.parse("direction.system"), Target(logic=Logic.COMPETENTIES), Target(logic=Logic.STURING)}
+)
+
+
+def _turned_down(matches: list[Match], tokens: list[Token]) -> set[int]:
+    """Offers named before a rejection in the same clause ('Die opvoedcursus kunt u houden',
+    'Een mbo-diploma hoeft voor mij niet'): read as negated, like 'geen opvoedcursus' (so an entry
+    without a negated reading drops out). Returns their positions in `matches`."""
+    rejections = [match for match in matches if match.entry.rejects and not match.negated]
+    turned = set()
+    for number, match in enumerate(matches):
+        if match.entry.rejects:
+            continue
+        if not any(item.target in OFFER_TARGETS for item in match.entry.evidence):
+            continue
+        for rejection in rejections:
+            if match.words[-1] < rejection.words[0] and _one_clause(tokens, match.words[-1], rejection.words[0]):
+                turned.add(number)
+    return turned
+
+
+def _one_clause(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether tokens first..last form one clause, counting 'en' as part of it ('Feestjes en
+    verenigingen trek ik niet')."""
+    for position in range(first + 1, last + 1):
+        token = tokens[position]
+        if token.sentence != tokens[first].sentence:
+            return False
+        if token.clause != tokens[position - 1].clause and token.form != "en":
+            return False
+    return True
+
+
 def read_statement(text: str) -> Reading:
     """All signals in a statement, in reading order. Validates the text (see text.check_text)."""
     tokens = check_text(text)
@@ -78,10 +127,12 @@ def read_statement(text: str) -> Reading:
     signals: list[TextSignal] = []
     used: set[str] = set()
     echo_used = False
-    for match in find_matches(tokens):
+    matches = find_matches(tokens, text)
+    turned_down = _turned_down(matches, tokens)
+    for number, match in enumerate(matches):
         entry = match.entry
         echoed = match.words[0] in marks.echoed
-        negated = match.negated or echoed
+        negated = match.negated or echoed or number in turned_down
         evidence = entry.negated_evidence if negated else entry.evidence
         if not evidence:
             continue
@@ -120,7 +171,7 @@ def classify(text: str, domain: str | None = None) -> Classification:
     if domain is not None:
         require_domain(domain)
     reading = read_statement(text)
-    scores = score(Evidence(signal.target, signal.weight) for signal in reading.signals)
+    scores = score((Evidence(signal.target, signal.weight) for signal in reading.signals), own_goal=True)
     logic, confidence = scores.suggestion()
     return Classification(
         text=text,

@@ -2,10 +2,11 @@
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
 while building the lexicon; 'dev' (written by another author) is the development check for
-how well the lexicon generalises; 'holdout' and 'holdout2' are kept apart so the reported
-accuracy is honest. 'all' is tune + holdout.
+how well the lexicon generalises; 'holdout', 'holdout2' and 'holdout3' are kept apart so the
+reported accuracy is honest. 'all' is tune + holdout. 'train3a' and 'train3b' (two further independent
+authors) are training sets for generalising the lexicon; 'train3' is both.
 
-Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | all)
+Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | holdout3 | all | train3a | train3b | train3)
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ SPLITS = {
     "dev": ("dev",),
     "holdout": ("holdout",),
     "holdout2": ("holdout2",),
+    "holdout3": ("holdout3",),
     "all": ("tune", "holdout"),
+    "train3a": ("train3a",),
+    "train3b": ("train3b",),
+    "train3": ("train3a", "train3b"),
 }
 NO_PREDICTION = "geen"
 

@@ -10,6 +10,8 @@ sequence of slots separated by spaces:
     a|b|c     matches any of the alternatives (each may use the forms above)
     @name     the alternatives of group 'name' from the 'groups' table ('@kan' = kan|kun|kunt|...)
     ...       skips 0 to 3 words;  ..N skips 0 to N words (N = 1..9)
+    $         (last only) the clause ends here ('=wil =ik =niet $' reads 'Een cursus wil ik niet.'
+              but not 'wil ik niet stilzitten')
 
 A pattern never crosses a sentence boundary. When matches overlap, the one with more
 matched words wins, then the earlier one, then the entry listed first in the file; so
@@ -20,6 +22,9 @@ in the text and in the patterns alike. An entry with 'claims: false' is a contex
 counts once, at its first match, and never takes words away from other entries. A word in the
 gap of a phrase that holds a negation ('geen cursus voor nodig') is read as negated, and so is
 a phrase with a negation in its own gap ('weet niet goed hoe' does not read as 'weet goed hoe').
+An entry with 'rejects: true' turns something down ('hoeft voor mij niet', 'kunt u houden'): the
+offers named before it in its sentence ('Een mbo-diploma hoeft voor mij niet') are read as negated
+(see classifier.read_statement).
 """
 
 from __future__ import annotations
@@ -31,7 +36,16 @@ from functools import lru_cache
 from slim.core.errors import KnowledgeError
 from slim.core.knowledge import lexicon_data
 from slim.core.model import Evidence, Target, Text
-from slim.core.text import Token, is_negated, negator_positions, normalise, sentences, spelling, stem
+from slim.core.text import (
+    NEGATORS,
+    Token,
+    is_negated,
+    negator_positions,
+    normalise,
+    sentences,
+    spelling,
+    stem,
+)
 
 DEFAULT_GAP = 3
 _GAP = re.compile(r"^(?:\.\.\.|\.\.([1-9]))$")
@@ -66,9 +80,14 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class ClauseEnd:
+    """The end of a clause: the sentence ends or the next word starts a new clause."""
+
+
+@dataclass(frozen=True)
 class Pattern:
     source: str
-    parts: tuple[Slot | Gap, ...]
+    parts: tuple[Slot | Gap | ClauseEnd, ...]
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,7 @@ class Entry:
     negated_evidence: tuple[Evidence, ...] | None
     negated_explanation: Text | None
     claims: bool = True
+    rejects: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,11 +153,18 @@ def _slot(source: str, groups: dict[str, str]) -> Slot:
 
 
 def compile_pattern(source: str, groups: dict[str, str]) -> Pattern:
-    parts: list[Slot | Gap] = []
-    for piece in source.split():
+    parts: list[Slot | Gap | ClauseEnd] = []
+    pieces = source.split()
+    for number, piece in enumerate(pieces):
         gap = _GAP.match(piece)
-        parts.append(Gap(int(gap.group(1) or DEFAULT_GAP)) if gap else _slot(piece, groups))
-    if not parts or isinstance(parts[0], Gap) or isinstance(parts[-1], Gap):
+        if piece == "$":
+            if number != len(pieces) - 1 or number == 0:
+                raise KnowledgeError(f"Lexicon pattern '{source}' may only end with '$'.")
+            parts.append(ClauseEnd())
+        else:
+            parts.append(Gap(int(gap.group(1) or DEFAULT_GAP)) if gap else _slot(piece, groups))
+    words = [part for part in parts if not isinstance(part, ClauseEnd)]
+    if not words or isinstance(words[0], Gap) or isinstance(words[-1], Gap):
         raise KnowledgeError(f"Lexicon pattern '{source}' must start and end with a word.")
     return Pattern(source, tuple(parts))
 
@@ -169,6 +196,7 @@ def _entry(order: int, raw: dict, groups: dict[str, str]) -> Entry:
         negated_evidence=negated_evidence,
         negated_explanation=negated_explanation,
         claims=bool(raw.get("claims", True)),
+        rejects=bool(raw.get("rejects", False)),
     )
 
 
@@ -185,11 +213,16 @@ def entries() -> tuple[Entry, ...]:
     return compiled
 
 
-def _match_at(parts: tuple[Slot | Gap, ...], sentence: list[Token], position: int) -> tuple[int, ...] | None:
+def _match_at(
+    parts: tuple[Slot | Gap | ClauseEnd, ...], sentence: list[Token], position: int
+) -> tuple[int, ...] | None:
     """Match parts from sentence[position]; shortest gaps first. Returns matched token indexes."""
     if not parts:
         return ()
     part, rest = parts[0], parts[1:]
+    if isinstance(part, ClauseEnd):
+        ends = position >= len(sentence) or sentence[position].clause != sentence[position - 1].clause
+        return () if ends else None
     if isinstance(part, Gap):
         for skip in range(part.size + 1):
             found = _match_at(rest, sentence, position + skip)
@@ -202,20 +235,70 @@ def _match_at(parts: tuple[Slot | Gap, ...], sentence: list[Token], position: in
     return None if found is None else (sentence[position].index, *found)
 
 
+@dataclass(frozen=True)
+class _FirstSlotIndex:
+    """Which patterns can start at a word: looked up by stem or exact form, the rest tried one by one.
+
+    Only a speed-up: it gives exactly the places that trying every pattern at every word gives.
+    """
+
+    by_stem: dict[str, tuple[tuple[int, Entry, Pattern], ...]]
+    by_exact: dict[str, tuple[tuple[int, Entry, Pattern], ...]]
+    by_affix: tuple[tuple[int, Entry, Pattern], ...]
+
+
+@lru_cache(maxsize=1)
+def _first_slot_index() -> _FirstSlotIndex:
+    by_stem: dict[str, list] = {}
+    by_exact: dict[str, list] = {}
+    by_affix: list = []
+    number = 0
+    for entry in entries():
+        for pattern in entry.patterns:
+            item = (number, entry, pattern)
+            number += 1
+            first = pattern.parts[0]
+            for value in first.stems:
+                by_stem.setdefault(value, []).append(item)
+            for value in first.exact:
+                by_exact.setdefault(value, []).append(item)
+            if first.prefixes or first.suffixes:
+                by_affix.append(item)
+    return _FirstSlotIndex(
+        {key: tuple(value) for key, value in by_stem.items()},
+        {key: tuple(value) for key, value in by_exact.items()},
+        tuple(by_affix),
+    )
+
+
 def _candidates(tokens: list[Token]) -> list[tuple[Entry, tuple[int, ...]]]:
-    """Every place where any pattern matches, before overlaps are resolved."""
+    """Every place where any pattern matches, before overlaps are resolved.
+
+    In the order of sentence, entry, pattern and position (the order the overlap rules rely on).
+    """
+    index = _first_slot_index()
     found = []
-    for sentence in sentences(tokens):
-        for entry in entries():
-            for pattern in entry.patterns:
-                for position in range(len(sentence)):
-                    words = _match_at(pattern.parts, sentence, position)
-                    if words is not None:
-                        found.append((entry, words))
-    return found
+    for number, sentence in enumerate(sentences(tokens)):
+        for position, token in enumerate(sentence):
+            starting = {
+                item[0]: item
+                for group in (
+                    index.by_stem.get(token.stem, ()),
+                    index.by_exact.get(token.norm, ()),
+                    index.by_exact.get(token.form, ()),
+                    (item for item in index.by_affix if item[2].parts[0].accepts(token)),
+                )
+                for item in group
+            }
+            for pattern_number, entry, pattern in starting.values():
+                words = _match_at(pattern.parts, sentence, position)
+                if words is not None:
+                    found.append(((number, pattern_number, position), entry, words))
+    found.sort(key=lambda item: item[0])
+    return [(entry, words) for _, entry, words in found]
 
 
-def find_matches(tokens: list[Token]) -> list[Match]:
+def find_matches(tokens: list[Token], text: str | None = None) -> list[Match]:
     """All non-overlapping entry matches in reading order, with their negation status."""
     candidates = sorted(_candidates(tokens), key=lambda item: (-len(item[1]), item[1][0], item[0].order))
     taken: set[int] = set()
@@ -234,9 +317,16 @@ def find_matches(tokens: list[Token]) -> list[Match]:
     # A negation word that a pattern already read ('weet niet hoe', 'niks voor mij') belongs to that
     # phrase: it does not negate what follows ('weet niet hoe ik solliciteer'), but Dutch word order
     # still lets it negate what came just before ('die cursus is niks voor mij').
-    negators = negator_positions(tokens)
-    free = tuple(position for position in negators if position not in taken)
-    read = tuple(position for position in negators if position in taken)
+    negators = negator_positions(tokens, text)
+    # ... except in a phrase that turns something down: 'daar hoef ik echt niet voor op cursus'.
+    rejecting = {position for entry, words in chosen if entry.rejects for position in words}
+    free = tuple(position for position in negators if position not in taken or position in rejecting)
+    # 'in plaats van' and 'zonder' only negate what follows them ('artiest zonder diploma').
+    ahead_only = tuple(
+        position for position in free if tokens[position].form not in NEGATORS or tokens[position].form == "zonder"
+    )
+    free = tuple(position for position in free if position not in ahead_only)
+    read = tuple(position for position in negators if position in taken and tokens[position].form in NEGATORS)
 
     def in_negated_gap(words: tuple[int, ...]) -> bool:
         """Whether the match sits in the gap of a phrase that negates it ('geen cursus nodig')."""
@@ -253,6 +343,7 @@ def find_matches(tokens: list[Token]) -> list[Match]:
         inside = any(words[0] < position < words[-1] and position not in words for position in free)
         return (
             is_negated(tokens, words[0], words[-1], free)
+            or is_negated(tokens, words[0], words[-1], ahead_only, behind=False)
             or is_negated(tokens, words[0], words[-1], others, ahead=False)
             or in_negated_gap(words)
             or inside

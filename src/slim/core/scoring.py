@@ -21,6 +21,7 @@ class ScoringRules:
     overload_priority: float
     tie_order: tuple[Logic, ...]
     confidence_saturation: float
+    own_goal: dict[str, float]
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +34,7 @@ def rules() -> ScoringRules:
         overload_priority=float(config["overload_priority"]),
         tie_order=tuple(Logic(code) for code in config["tie_order"]),
         confidence_saturation=float(config["confidence_saturation"]),
+        own_goal={key: float(value) for key, value in config["own_goal"].items()},
     )
 
 
@@ -45,15 +47,21 @@ class Scores:
 
     logic: dict[Logic, float]
     axis: dict[Axis, dict[str, float]]
+    notes: tuple[Text, ...] = ()
 
     @property
     def empty(self) -> bool:
         return not any(self.logic.values())
 
     def ranking(self) -> list[Logic]:
-        """Logics from best to worst; equal scores in tie_order."""
+        """Logics from best to worst. Equal scores: first the logic that the capacity reading supports
+        (what the client says they can do: able -> kansen/ondernemen, not yet -> competenties), then tie_order."""
         order = rules().tie_order
-        return sorted(Logic, key=lambda logic: (-self.logic[logic], order.index(logic)))
+        capacity = self.axis[Axis.CAPACITY]
+        ordered = sorted(capacity.items(), key=lambda item: -item[1])
+        clear = ordered[0][1] > 0 and ordered[0][1] > ordered[1][1]
+        supported = rules().axis_support[Target(axis=Axis.CAPACITY, value=ordered[0][0])] if clear else ()
+        return sorted(Logic, key=lambda logic: (-self.logic[logic], logic not in supported, order.index(logic)))
 
     def suggestion(self) -> tuple[Logic | None, float]:
         """The suggested logic and its confidence (see engine/scoring.yaml, rule 6)."""
@@ -85,9 +93,50 @@ def _weigh(target: Target, weight: float) -> float:
     return weight * rules().overload_priority if target == OVERLOADED else weight
 
 
-def score(evidence: Iterable[Evidence]) -> Scores:
-    """Add up evidence: direct logic evidence plus axis evidence for every logic it supports."""
+INSTRUMENTAL_NOTE = Text(
+    nl="Het doel is van de cliënt zelf: wat die wil leren of vraagt (een plek, een vergunning) dient dat eigen doel "
+    "en telt mee voor ondernemen.",
+    en="The goal is the client's own: what they want to learn or ask for (a place, a permit) serves that own goal "
+    "and counts towards enterprising.",
+)
+
+
+def _own_goal(
+    logic_scores: dict[Logic, float], axis_scores: dict[Axis, dict[str, float]], direct: dict[Logic, float]
+) -> bool:
+    """Rule 7 of engine/scoring.yaml: a learning need or a practical request that serves the client's
+    own goal stays ondernemen.
+
+    Applies when the own direction (own-direction evidence plus direct_share of the direct
+    ondernemen evidence) clearly outweighs the system direction (at least own_ratio times, and at
+    least min_own), the statement names an own venture, dream or wish to co-create (direct
+    ondernemen evidence of at least min_direct) or the own direction is strong by itself
+    (strong_own), and nothing points at overload. Then `share` of the direct competenties and
+    kansen evidence is moved to ondernemen.
+    """
+    config = rules().own_goal
+    direction = axis_scores[Axis.DIRECTION]
+    own, system = direction["own"] + config["direct_share"] * direct[Logic.ONDERNEMEN], direction["system"]
+    clear = own >= config["min_own"] and own >= config["own_ratio"] * system
+    named = direct[Logic.ONDERNEMEN] >= config["min_direct"] or own >= config["strong_own"]
+    means = direct[Logic.COMPETENTIES] + direct[Logic.KANSEN]
+    if not (clear and named) or axis_scores[Axis.CAPACITY]["overloaded"] > 0 or means <= 0:
+        return False
+    for logic in (Logic.COMPETENTIES, Logic.KANSEN):
+        moved = direct[logic] * config["share"]
+        logic_scores[logic] -= moved
+        logic_scores[Logic.ONDERNEMEN] += moved
+    return True
+
+
+def score(evidence: Iterable[Evidence], own_goal: bool = False) -> Scores:
+    """Add up evidence: direct logic evidence plus axis evidence for every logic it supports.
+
+    own_goal: apply rule 7 (the client's own goal first). It reads one statement, so the classifier
+    asks for it; the engine does not when it pools answers and several statements.
+    """
     logic_scores = {logic: 0.0 for logic in Logic}
+    direct = {logic: 0.0 for logic in Logic}
     axis_scores = {
         axis: {value.value: 0.0 for value in values if value.value != "unclear"} for axis, values in AXIS_VALUES.items()
     }
@@ -95,11 +144,13 @@ def score(evidence: Iterable[Evidence]) -> Scores:
     for item in evidence:
         if item.target.logic is not None:
             logic_scores[item.target.logic] += item.weight
+            direct[item.target.logic] += item.weight
             continue
         axis_scores[item.target.axis][item.target.value] += item.weight
         for logic in support[item.target]:
             logic_scores[logic] += _weigh(item.target, item.weight)
-    return Scores(logic_scores, axis_scores)
+    notes = (INSTRUMENTAL_NOTE,) if own_goal and _own_goal(logic_scores, axis_scores, direct) else ()
+    return Scores(logic_scores, axis_scores, notes)
 
 
 def dutch_number(value: float) -> str:
@@ -151,13 +202,13 @@ def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Ite
     nl += " Andere logica's: " + "; ".join(f"{logic_title(o).nl} {_score_text(scores.logic[o])}" for o in others) + "."
     en += " Other logics: " + "; ".join(f"{logic_title(o).en} {_score_text(scores.logic[o])}" for o in others) + "."
     if scores.is_tie():
-        nl += " Gelijke stand: de vaste volgorde bij gelijke stand gaf de doorslag."
-        en += " Tie: the fixed tie order decided."
+        nl += " Gelijke stand: wat de cliënt over het eigen kunnen zegt, en anders de vaste volgorde, gaf de doorslag."
+        en += " Tie: what the client says about their own ability, or else the fixed tie order, decided."
     if scores.axis[Axis.CAPACITY]["overloaded"] > 0:
         factor = rules().overload_priority
         nl += f" Signalen van overbelasting tellen {dutch_number(factor)} keer mee: eerst stabiliseren."
         en += f" Overload signals count {factor:g} times: stabilise first."
-    for note in notes:
+    for note in (*scores.notes, *notes):
         nl += f" {note.nl}"
         en += f" {note.en}"
     nl += " Dit is een suggestie; u kiest samen met de cliënt."

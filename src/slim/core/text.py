@@ -33,7 +33,8 @@ _CLAUSE_END = re.compile(r"[.!?;:,\n()\"–—]|\s-|-\s")
 # Words that open a new clause; a negation before them does not reach past them.
 CLAUSE_WORDS = frozenset("maar want omdat als terwijl zodat doordat hoewel en dus behalve".split())
 # Words that negate what follows them (and, Dutch word order, the verb before them).
-NEGATORS = frozenset("niet nie geen nooit nergens niemand niets niks zonder".split())
+# 'amper' and 'nauwelijks' (barely) work like a negation on what someone can do ('ik red het amper').
+NEGATORS = frozenset("niet nie geen nooit nergens niemand niets niks zonder amper nauwelijks".split())
 # How far a negator reaches: forwards into the clause, and backwards onto a preceding verb.
 NEGATION_AHEAD = 4
 NEGATION_BEHIND = 3
@@ -42,16 +43,36 @@ NEGATION_BEHIND = 3
 # the client's correction or what really matters to them.
 CONTRAST_WORDS = frozenset("maar echter erom".split())
 # Contrast words that only turn the statement around at the start of a sentence ('Alleen krijg ik ...').
-SENTENCE_CONTRAST_WORDS = frozenset("alleen".split())
+# 'Eigenlijk ...' and 'Zelf ...' at the start of a sentence bring the client's own view after
+# an earlier or someone else's one ('Eigenlijk regelen we het zelf', 'Zelf voel ik dat nog niet').
+SENTENCE_CONTRAST_WORDS = frozenset("alleen eigenlijk zelf".split())
 # Words and word pairs that place a clause away from now: in the past ('vroeger kon ik ...',
 # 'vorig jaar was ...') or some day ('ooit wil ik ...'). SLIM reads how the client sees it now.
-DISTANT_WORDS = frozenset("vroeger destijds toen verleden ooit".split())
+DISTANT_WORDS = frozenset("vroeger destijds toen verleden ooit geleden".split())
 DISTANT_PAIRS = frozenset(
-    {("vorig", "jaar"), ("eerst", "zei"), ("later", "wil"), ("later", "misschien"), ("gedacht", "aan")}
+    {
+        ("vorig", "jaar"), ("eerst", "zei"), ("later", "wil"), ("later", "misschien"), ("gedacht", "aan"),
+        ("jaar", "terug"), ("jaren", "terug"), ("maanden", "terug"), ("tijd", "terug"), ("het", "begin"),
+    }
 )
+# A look away from now carries on into the next clauses of its sentence ('Vorig jaar lag de post
+# ongeopend en moest mijn broer alles regelen') until a word that comes back to now.
+BACK_TO_NOW = frozenset("maar nu inmiddels sindsdien tegenwoordig echter".split())
 # Third-person verbs of saying or thinking: what follows is someone else's view, not the client's.
-SPEECH_VERBS = frozenset("zegt zeggen zeiden vindt vinden vonden denkt denken dachten adviseert adviseren".split())
+SPEECH_VERBS = frozenset(
+    """zegt zeggen zei zeiden vindt vinden vond vonden denkt denken dacht dachten adviseert adviseren adviseerde
+    raadt raden raadde vertelt vertellen vertelde""".split()
+)
 FIRST_PERSON = frozenset("ik k wij we".split())
+# Someone else's wish for the client ('mijn begeleider wil dat ik een cursus doe', 'ze willen me
+# op een training') is reported too: 'wil'/'willen' with 'dat' or 'me' after it and no 'ik'/'we'
+# next to it.
+WISH_VERBS = frozenset("wil wilt willen wilde wilden".split())
+# Where a report of someone else's view ends: 'alleen' and 'want' start the client's own words again.
+REPORT_ENDS = frozenset("alleen want".split())
+# 'volgens mij' is the client's own view.
+CLIENT_SELF = frozenset("mij me ons".split())
+WISH_OBJECTS = frozenset("dat me mij".split())
 # A question that only repeats an offer ('Bewindvoering?', 'Nog een training?') is read as
 # turning the offer down: its signals count as negated. A real question starts with a question
 # word or a verb, or is about the client ('Kan iemand me helpen?', 'Hoe doe ik dat?').
@@ -209,22 +230,65 @@ def sentences(tokens: list[Token]) -> list[list[Token]]:
     return list(grouped.values())
 
 
-def negator_positions(tokens: list[Token]) -> tuple[int, ...]:
-    """Indexes of tokens that negate something."""
-    return tuple(token.index for token in tokens if token.norm in NEGATORS or token.form in NEGATORS)
+# In a polite request the 'niet' right after 'kunt u' / 'kan iemand' does not negate anything
+# ('Kunt u niet voor me instaan?', 'Kan iemand niet even bellen?').
+REQUEST_VERBS = frozenset("kunt kun kan kunnen zou zoudt zouden wilt wil".split())
+ADDRESSEES = frozenset("u je jij jullie iemand".split())
 
 
-def is_negated(tokens: list[Token], first: int, last: int, negators: tuple[int, ...], ahead: bool = True) -> bool:
+def _polite(tokens: list[Token], position: int, text: str | None) -> bool:
+    if position < 2 or tokens[position].form != "niet" or text is None:
+        return False
+    verb, addressee = tokens[position - 2], tokens[position - 1]
+    if verb.norm not in REQUEST_VERBS or addressee.norm not in ADDRESSEES:
+        return False
+    last = max(token.index for token in tokens if token.sentence == tokens[position].sentence)
+    return text[tokens[last].end :].lstrip().startswith("?")
+
+
+# Word groups that negate what follows their last word ('in plaats van een opleiding').
+NEGATOR_PHRASES = (("in", "plaats", "van"),)
+
+
+def _ends_negator_phrase(tokens: list[Token], position: int) -> bool:
+    return any(
+        position + 1 >= len(phrase)
+        and tuple(token.form for token in tokens[position + 1 - len(phrase) : position + 1]) == phrase
+        for phrase in NEGATOR_PHRASES
+    )
+
+
+def negator_positions(tokens: list[Token], text: str | None = None) -> tuple[int, ...]:
+    """Indexes of tokens that negate something (with the text: not the 'niet' of a polite request)."""
+    return tuple(
+        token.index
+        for token in tokens
+        if ((token.norm in NEGATORS or token.form in NEGATORS) and not _polite(tokens, token.index, text))
+        or _ends_negator_phrase(tokens, token.index)
+    )
+
+
+def _opens_clause(tokens: list[Token], position: int) -> bool:
+    """A negation that opens its clause (', niet met een verhuizing naar een flat') covers all of it."""
+    return position == 0 or tokens[position - 1].clause != tokens[position].clause
+
+
+def is_negated(
+    tokens: list[Token], first: int, last: int, negators: tuple[int, ...], ahead: bool = True, behind: bool = True
+) -> bool:
     """Whether the match running from token `first` to `last` falls in a negation scope.
 
     A negator reaches up to NEGATION_AHEAD tokens forwards ('geen eigen bedrijf',
-    'niet bij de hand genomen'; only when `ahead`) and NEGATION_BEHIND tokens backwards onto
+    'niet bij de hand genomen'; only when `ahead`), or to the end of its clause when it opens the
+    clause (', niet met een verhuizing naar een flat') and NEGATION_BEHIND tokens backwards onto
     what precedes it ('dat lukt me niet'), never across a clause boundary.
     """
     for position in negators:
         if ahead and tokens[position].clause == tokens[first].clause and 0 < first - position <= NEGATION_AHEAD:
             return True
-        if tokens[position].clause == tokens[last].clause and 0 < position - last <= NEGATION_BEHIND:
+        if ahead and _opens_clause(tokens, position) and tokens[position].clause == tokens[first].clause and position < first:
+            return True
+        if behind and tokens[position].clause == tokens[last].clause and 0 < position - last <= NEGATION_BEHIND:
             return True
     return False
 
@@ -238,8 +302,17 @@ def _turn(tokens: list[Token]) -> int | None:
 
 
 def _distant_clauses(tokens: list[Token]) -> frozenset[int]:
-    clauses = {token.clause for token in tokens if token.norm in DISTANT_WORDS}
-    clauses.update(first.clause for first, second in zip(tokens, tokens[1:]) if (first.norm, second.norm) in DISTANT_PAIRS)
+    starts = {token.clause for token in tokens if token.norm in DISTANT_WORDS}
+    starts.update(first.clause for first, second in zip(tokens, tokens[1:]) if (first.norm, second.norm) in DISTANT_PAIRS)
+    clauses = set(starts)
+    for start in starts:
+        sentence = next(token.sentence for token in tokens if token.clause == start)
+        for token in tokens:
+            if token.clause <= start or token.sentence != sentence:
+                continue
+            if token.norm in BACK_TO_NOW:
+                break
+            clauses.add(token.clause)
     return frozenset(clauses)
 
 
@@ -249,16 +322,22 @@ def _reported(text: str, tokens: list[Token]) -> frozenset[int]:
     hands the word back to the client."""
     reported: set[int] = set()
     for token in tokens:
-        if token.norm not in SPEECH_VERBS:
+        following = tokens[token.index + 1].norm if token.index + 1 < len(tokens) else ""
+        wish = token.norm in WISH_VERBS and following in WISH_OBJECTS
+        if token.norm not in SPEECH_VERBS and not wish:
             continue
         neighbours = tokens[max(token.index - 1, 0) : token.index + 2]
         if any(other.norm in FIRST_PERSON for other in neighbours):
             continue
         last_sentence = token.sentence + 1 if text[token.end :].lstrip().startswith(":") else token.sentence
         for other in tokens[token.index + 1 :]:
-            if other.sentence > last_sentence or other.norm in CONTRAST_WORDS:
+            if other.sentence > last_sentence or other.norm in CONTRAST_WORDS or other.norm in REPORT_ENDS:
                 break
             reported.add(other.index)
+    # 'Volgens mijn docent ben ik klaar': the rest of that clause is someone else's view.
+    for token in tokens:
+        if token.norm == "volgens" and token.index + 1 < len(tokens) and tokens[token.index + 1].norm not in CLIENT_SELF:
+            reported.update(other.index for other in tokens[token.index :] if other.clause == token.clause)
     return frozenset(reported)
 
 
