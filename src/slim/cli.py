@@ -14,11 +14,16 @@ USAGE = """gebruik: slim <opdracht> [opties]
 
   setup                 database aanmaken, kennisbank, interventies en demodata laden
   serve [adres:poort]   de webapplicatie starten (standaard 127.0.0.1:8000)
+  serve --production [adres:poort]   met gunicorn, voor productie (zie docs/deployment.md)
+  backup BESTAND        alle gegevens naar één bestand schrijven
+  restore BESTAND       een backup terugzetten in een lege database (--force: eerst leegmaken)
   load-knowledge        kennisbank laden uit de databestanden
   load-demo             demogebruikers aanmaken (niet in productie)
+  generate-demo --clients N   synthetische gemeente voor de beleidsdashboards (--reset: weer weg)
+  refresh-insights      de cijfers van de beleidsdashboards nu opnieuw tellen (voor cron)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout|holdout2|dev|tune|all]   nauwkeurigheid van de classifier
+  evaluate [--split holdout|holdout2|holdout3|dev|tune|train3|all]   nauwkeurigheid van de classifier
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
 
@@ -70,6 +75,10 @@ def _read_json(path):
 
 
 def run_django_command(command, rest):
+    if command == "serve" and "--production" in rest:
+        from slim.operations.serve import serve_production
+
+        return serve_production([arg for arg in rest if arg != "--production"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slim.project.settings")
     from django.conf import settings
     from django.core.management import execute_from_command_line

@@ -28,6 +28,8 @@ TEAM_MEMBERS = {"director", "partner_with_consent", "team_lead"}  # the demo tea
 # URL name -> roles that may use it. Everyone else must get a refusal.
 RULES = {
     "home": EVERYONE,
+    "health": EVERYONE,
+    "health-database": EVERYONE,
     "set_language": EVERYONE,
     "knowledge:index": EVERYONE,
     "knowledge:kind": EVERYONE,
@@ -80,6 +82,7 @@ RULES = {
     "privacy:export-pdf": {"director"},
     "insights:dashboard": {"team_lead", "policy"},
     "insights:csv": {"team_lead", "policy"},
+    "insights:refresh": {"team_lead", "policy"},
     "mirror:index": LOGGED_IN,
     "mirror:team": TEAM_MEMBERS,
     "mirror:round": TEAM_MEMBERS,

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "slim.mirror",
     "slim.insights",
     "slim.api",
+    "slim.operations",
 ]
 
 MIDDLEWARE = [
@@ -137,6 +138,8 @@ SLIM_LOCKOUT_SECONDS = int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60)))
 SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 # Anonymise clients this many years after their last case closed (slim apply-retention).
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
+# The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
+SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -147,6 +150,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("SLIM_SSL_REDIRECT", "1") == "1"
+    # Health checks come from the balancer or monitoring on plain HTTP, behind the TLS proxy.
+    SECURE_REDIRECT_EXEMPT = [r"^gezond/"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -21,5 +21,6 @@ urlpatterns = [
     path("api/v1/", include("slim.api.urls")),
     path("api/v1/", include("slim.interventions.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include("slim.operations.urls")),
     path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
 ]

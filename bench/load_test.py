@@ -1,0 +1,518 @@
+"""Load test: many professionals at once against SLIM served by gunicorn, on PostgreSQL.
+
+    .venv/bin/python bench/load_test.py --duration 60 --users 100
+    .venv/bin/python bench/load_test.py --reuse            # keep the database of the previous run
+
+What it does:
+
+1. Setup (skipped with --reuse): drops and creates the database `slim_load` (or the one in
+   --database-url), migrates it, loads the knowledge base and the 63 interventions, and adds
+   bench data straight through the ORM: N professionals (bench001...) in ten teams, each the
+   casusregisseur of --cases-per-user cases and a member of five cases of a colleague of the
+   same team, every case with a few contacts already. None of this is the product's demo data.
+2. collectstatic into a temporary directory and `slim serve --production` (gunicorn with
+   slim.operations.gunicorn_conf) on a free loopback port, SLIM_PRODUCTION=1, no access log.
+3. Every virtual professional logs in through the login form (CSRF, Argon2; four at a time),
+   then repeats a mix for --duration seconds, without pauses or with --think seconds between
+   two actions on average: search the databank (35%), case list (10%),
+   open a case (25%), open its contact log (15%), add a contact (15%).
+4. Two short phases with --ratio-users users (default 10; enough to keep every worker busy,
+   few enough that the queue stays short) for --ratio-seconds each: only the
+   intervention search page, then only /gezond/ (a bare Django view that returns "ok" through
+   the full middleware stack, without the database). Their throughput ratio is what the app's
+   main read page costs compared to Django itself.
+5. Counts: every contact the server acknowledged (302 back to the contact log) carries a unique
+   note; afterwards the script counts those notes in the database. Acknowledged but not
+   stored would be a lost write.
+
+Prints p50/p95/p99 latency and throughput per action, errors, the write check, the ratio
+and the machine (nproc, load average), as a Markdown table for bench/README.md.
+The clients are Python threads on the same machine: they take CPU from the server too.
+"""
+
+import argparse
+import datetime
+import http.client
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+DEFAULT_URL = "postgres://slim:slim@127.0.0.1:5432/slim_load"
+PASSWORD = "bench-wachtwoord-2026"
+SECRET = "load-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+TEAMS = 10
+SEARCH_WORDS = [
+    "schulden", "werk", "eenzaamheid", "opvoeding", "jongeren", "huiselijk geweld", "mantelzorg", "armoede",
+    "taal", "gezondheid", "ouderen", "wonen", "vrijwilligers", "sport", "budget", "psychische klachten",
+    "scheiding", "re-integratie", "buurt", "stress",
+]
+RATIO_ACTION = {"zoeken-alleen": "zoeken", "kaal": "kaal"}
+MIX = [("zoeken", 35), ("casuslijst", 10), ("casus openen", 25), ("contactlog", 15), ("contact toevoegen", 15)]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds of the mixed workload (default 60)")
+    parser.add_argument("--ratio-seconds", type=int, default=10, help="seconds of each of the two ratio phases")
+    parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in the two ratio phases (default 10)")
+    parser.add_argument("--users", type=int, default=100, help="concurrent professionals (default 100)")
+    parser.add_argument(
+        "--think", type=float, default=0.0,
+        help="mean pause in seconds between two actions of one professional in the mix (exponential; default 0: none)",
+    )
+    parser.add_argument("--cases-per-user", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument("--database-url", default=os.environ.get("SLIM_LOAD_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument("--reuse", action="store_true", help="use the database of the previous run as it is")
+    parser.add_argument("--seed", type=int, default=2026)
+    return parser.parse_args()
+
+
+ARGS = parse_args()
+WORKDIR = Path(tempfile.mkdtemp(prefix="slim-load-"))
+os.environ["DJANGO_SETTINGS_MODULE"] = "slim.project.settings"
+os.environ["SLIM_DATABASE_URL"] = ARGS.database_url
+os.environ["SLIM_DEBUG"] = "0"
+os.environ["SLIM_DATA_DIR"] = str(WORKDIR)
+os.environ.pop("SLIM_PRODUCTION", None)
+
+
+def recreate_database(url):
+    import psycopg
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(scheme="postgresql", path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+if not ARGS.reuse and ARGS.database_url.startswith("postgres"):
+    recreate_database(ARGS.database_url)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from slim.accounts.models import Role, User  # noqa: E402
+from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact  # noqa: E402
+
+
+def create_bench_data(users, cases_per_user, rng):
+    """Professionals, clients, cases, memberships and some contacts, in bulk."""
+    password = make_password(PASSWORD)  # one Argon2 hash for all: creating 100 is slow otherwise
+    people = User.objects.bulk_create(
+        User(
+            username=f"bench{number:03d}", first_name="Bench", last_name=f"{number:03d}", password=password,
+            role=Role.PROFESSIONAL, organisation=f"Wijkteam {number % TEAMS + 1}",
+        )
+        for number in range(1, users + 1)
+    )
+    people = list(User.objects.filter(username__startswith="bench").order_by("username"))
+    clients = Client.objects.bulk_create(
+        Client(name=f"Cliënt {person.username}-{index}", created_by=person)
+        for person in people
+        for index in range(cases_per_user)
+    )
+    cases = Case.objects.bulk_create(
+        Case(client=client, shared_goal="Rust in de geldzaken en weer aan het werk.", strategy="sturing", created_by=client.created_by)
+        for client in clients
+    )
+    members = [CaseMember(case=case, user=case.created_by, role=CaseRole.DIRECTOR, added_by=case.created_by) for case in cases]
+    by_team = {}
+    for person in people:
+        by_team.setdefault(person.organisation, []).append(person)
+    cases_of = {}
+    for case in cases:
+        cases_of.setdefault(case.created_by_id, []).append(case)
+    for person in people:
+        colleagues = [other for other in by_team[person.organisation] if other != person]
+        for case in rng.sample([case for other in colleagues for case in cases_of[other.pk]], 5):
+            members.append(CaseMember(case=case, user=person, role=CaseRole.MEMBER, added_by=case.created_by))
+    CaseMember.objects.bulk_create(members)
+    today = timezone.localdate()
+    contacts = []
+    for case in cases:
+        for _ in range(rng.randint(2, 8)):
+            flowed = rng.random() < 0.7
+            contacts.append(
+                Contact(
+                    case=case, held_on=today - datetime.timedelta(days=rng.randint(1, 200)), user=case.created_by,
+                    conversation_type=rng.randint(1, 7), flowed=flowed, stall_reason="" if flowed else "afspraken",
+                    recorded_by=case.created_by, note="eerder contact",
+                )
+            )
+    # In bulk, past Contact.save(): the dashboard tallies stay empty, which this test does not read.
+    Contact.objects.bulk_create(contacts)
+
+
+def setup_database(rng):
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    call_command("load_knowledge", verbosity=0)
+    call_command("import_interventions", verbosity=0)
+    create_bench_data(ARGS.users, ARGS.cases_per_user, rng)
+    return time.monotonic() - started
+
+
+# -- the server -----------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port):
+    env = dict(os.environ)
+    env.update(
+        SLIM_PRODUCTION="1", SLIM_SECRET_KEY=SECRET, SLIM_ALLOWED_HOSTS="127.0.0.1",
+        SLIM_STATIC_ROOT=str(WORKDIR / "static"), SLIM_WORKERS=str(ARGS.workers), SLIM_THREADS=str(ARGS.threads),
+        SLIM_ACCESS_LOG="", SLIM_LOCKOUT_ATTEMPTS="1000", SLIM_MAX_REQUESTS="1000000",
+    )
+    slim = [sys.executable, "-m", "slim.cli"]
+    subprocess.run([*slim, "collectstatic", "--noinput", "-v0"], env=env, check=True)
+    process = subprocess.Popen(
+        [*slim, "serve", "--production", f"127.0.0.1:{port}"], env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=open(WORKDIR / "gunicorn.log", "w"),
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            status, _, _ = Session(port).get("/gezond/database/")
+            if status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    stop_server(process)
+    raise SystemExit(f"gunicorn did not start:\n{(WORKDIR / 'gunicorn.log').read_text()[-3000:]}")
+
+
+def stop_server(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def cpu_seconds(server):
+    """CPU time used so far by gunicorn (master and workers), by the PostgreSQL backends serving
+    this database, and by this script (the clients). Read from /proc; Linux only."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def of(pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+
+    app = sum(of(pid) for pid in os.listdir("/proc") if pid.isdigit() and _group(pid) == server.pid)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        backends = [row[0] for row in cursor.fetchall()]
+    own = os.times()
+    return {"app": app, "database": sum(of(pid) for pid in backends), "clients": own.user + own.system}
+
+
+def _group(pid):
+    try:
+        return os.getpgid(int(pid))
+    except OSError:
+        return None
+
+
+# -- one professional -------------------------------------------------------------------------
+
+
+class Session:
+    """One browser: a kept-open connection, cookies kept by hand (they are Secure; we speak plain HTTP
+    to gunicorn and send X-Forwarded-Proto like the nginx example)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+        self.conn = None
+
+    def request(self, method, path, fields=None):
+        headers = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{self.port}"}
+        body = None
+        if fields is not None:
+            body = urlencode(fields)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = f"https://127.0.0.1:{self.port}"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = None
+            raise
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, response.getheader("Location", ""), content
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, fields):
+        return self.request("POST", path, fields)
+
+
+class Professional(threading.Thread):
+    def __init__(self, number, user_id, cases, port, run_id, clock):
+        super().__init__(daemon=True)
+        self.number, self.user_id, self.cases = number, user_id, cases
+        self.session = Session(port)
+        self.anonymous = Session(port)  # for the bare view: no session cookie, so no session or user query
+        self.run_id, self.clock = run_id, clock
+        self.rng = random.Random(ARGS.seed + number)
+        self.samples = []  # (phase, action, started, finished, ok), perf_counter seconds
+        self.busy = False
+        self.acknowledged = []  # notes of contacts the server confirmed
+        self.login_error = None
+        self.sequence = 0
+
+    def login(self):
+        status, _, page = self.session.get("/account/inloggen/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+        fields = {"username": f"bench{self.number:03d}", "password": PASSWORD, "csrfmiddlewaretoken": token}
+        status, location, _ = self.session.post("/account/inloggen/", fields)
+        if status != 302 or "inloggen" in location:
+            raise RuntimeError(f"login failed: {status} {location}")
+
+    def run(self):
+        with self.clock.login_slots:
+            started = time.perf_counter()
+            try:
+                self.login()
+            except Exception as error:  # reported, and the run counts it as an error
+                self.login_error = repr(error)
+            self.login_seconds = time.perf_counter() - started
+        self.clock.ready.wait()
+        while not self.clock.stopped():
+            phase = self.clock.phase
+            if phase == "pauze" or (phase != "mix" and self.number > ARGS.ratio_users):
+                time.sleep(0.02)
+                continue
+            if phase == "mix":
+                action = self.rng.choices([name for name, _ in MIX], weights=[weight for _, weight in MIX])[0]
+            else:
+                action = RATIO_ACTION[phase]
+            self.busy = True
+            started = time.perf_counter()
+            try:
+                ok = self.act(action)
+            except (OSError, http.client.HTTPException, RuntimeError):
+                ok = False
+            self.samples.append((phase, action, started, time.perf_counter(), ok))
+            self.busy = False
+            if phase == "mix" and ARGS.think > 0:
+                pause_until = time.perf_counter() + min(self.rng.expovariate(1 / ARGS.think), 3 * ARGS.think)
+                while time.perf_counter() < pause_until and self.clock.phase == "mix":
+                    time.sleep(0.05)
+
+    def act(self, action):
+        case = self.rng.choice(self.cases)
+        if action == "zoeken":
+            query = {"q": self.rng.choice(SEARCH_WORDS)}
+            if self.rng.random() < 0.3:
+                query["page"] = "2"
+            status, _, _ = self.session.get(f"/interventies/?{urlencode(query)}")
+            return status == 200
+        if action == "casuslijst":
+            return self.session.get("/casussen/")[0] == 200
+        if action == "casus openen":
+            return self.session.get(f"/casussen/{case}/")[0] == 200
+        if action == "contactlog":
+            return self.session.get(f"/casussen/{case}/contacten/")[0] == 200
+        if action == "kaal":
+            return self.anonymous.get("/gezond/")[0] == 200
+        # contact toevoegen: the form is on the contact log; the CSRF cookie is the token.
+        self.sequence += 1
+        note = f"{self.run_id}-{self.number}-{self.sequence}"
+        flowed = self.rng.random() < 0.7
+        fields = {
+            "held_on": timezone.localdate().isoformat(), "user": self.user_id,
+            "conversation_type": self.rng.randint(1, 7), "flowed": "ja" if flowed else "nee",
+            "stall_reason": "" if flowed else "afspraken", "note": note,
+            "csrfmiddlewaretoken": self.session.cookies.get("csrftoken", ""),
+        }
+        status, location, _ = self.session.post(f"/casussen/{case}/contacten/", fields)
+        # Only the redirect back to the contact log acknowledges; one to the login page does not.
+        if status == 302 and location == f"/casussen/{case}/contacten/":
+            self.acknowledged.append(note)
+            return True
+        return False
+
+
+class Clock:
+    def __init__(self):
+        self.ready = threading.Event()
+        # Argon2 makes a login cost about a CPU-second; a hundred at once would only queue up.
+        self.login_slots = threading.Semaphore(4)
+        self.phase = "mix"
+        self._stop = threading.Event()
+
+    def stopped(self):
+        return self._stop.is_set()
+
+    def stop(self):
+        self._stop.set()
+
+
+# -- figures --------------------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def machine():
+    load = os.getloadavg()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()" if connection.vendor == "postgresql" else "SELECT 'SQLite ' || sqlite_version()")
+        database = cursor.fetchone()[0].split(" on ")[0].split(",")[0]
+    return (
+        f"{platform.system()} {platform.release()} {platform.machine()}, nproc={os.cpu_count()}, "
+        f"Python {platform.python_version()}, {database}, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+
+
+def main():
+    rng = random.Random(ARGS.seed)
+    print(f"machine at start: {machine()}")
+    if not ARGS.reuse:
+        print(f"setup: {setup_database(rng):.0f} s")
+    people = list(User.objects.filter(username__startswith="bench").order_by("username")[: ARGS.users])
+    if len(people) < ARGS.users:
+        raise SystemExit("not enough bench users in the database; run without --reuse")
+    cases_of = {person.pk: [] for person in people}
+    for case_id, user_id in CaseMember.objects.filter(user__in=people).values_list("case_id", "user_id"):
+        cases_of[user_id].append(case_id)
+    run_id = f"last-{int(time.time())}"
+    contacts_before = Contact.objects.count()
+    port = free_port()
+    server = start_server(port)
+    clock = Clock()
+    try:
+        threads = [
+            Professional(int(person.username[5:]), person.pk, sorted(cases_of[person.pk]), port, run_id, clock)
+            for person in people
+        ]
+        login_started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        while any(thread.is_alive() and not hasattr(thread, "login_seconds") for thread in threads):
+            time.sleep(0.1)
+        login_seconds = time.monotonic() - login_started
+        phases = [("mix", ARGS.duration), ("zoeken-alleen", ARGS.ratio_seconds), ("kaal", ARGS.ratio_seconds)]
+        windows, cpu = {}, None
+        clock.ready.set()
+        for name, seconds in phases:
+            # Start every phase on an idle server: requests of the phase before must not spill over.
+            clock.phase = "pauze"
+            while any(thread.busy for thread in threads):
+                time.sleep(0.05)
+            before = cpu_seconds(server) if name == "mix" and connection.vendor == "postgresql" else None
+            clock.phase = name
+            start = time.perf_counter()
+            time.sleep(seconds)
+            windows[name] = (start, time.perf_counter())
+            if before is not None:
+                after = cpu_seconds(server)
+                cpu = {part: after[part] - before[part] for part in after}
+        clock.stop()
+        for thread in threads:
+            thread.join(timeout=90)
+    finally:
+        stop_server(server)
+    end_machine = machine()
+    report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before, end_machine)
+
+
+def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before, end_machine):
+    samples = [sample for thread in threads for sample in thread.samples]
+    login_errors = [thread.login_error for thread in threads if thread.login_error]
+    logins = [thread.login_seconds * 1000 for thread in threads]
+    print(
+        f"\nlogins (4 at a time): {len(logins)} in {login_seconds:.1f} s = {len(logins) / login_seconds:.2f} per second, "
+        f"p50 {percentile(logins, 0.5):.0f} ms, p95 {percentile(logins, 0.95):.0f} ms, errors {len(login_errors)}"
+    )
+    print(
+        f"\n{ARGS.users} professionals in the mix (think time {ARGS.think:g} s), {ARGS.ratio_users} in the ratio phases, "
+        f"gunicorn {ARGS.workers} workers x {ARGS.threads} threads"
+    )
+    print("\n| fase | actie | verzoeken | per seconde | p50 | p95 | p99 | fouten |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    throughput = {}
+    for phase, _ in phases:
+        actions = [name for name, _ in MIX] + ["alles"] if phase == "mix" else [RATIO_ACTION[phase]]
+        start, end = windows[phase]
+        for action in actions:
+            of_action = [s for s in samples if s[0] == phase and (action == "alles" or s[1] == action)]
+            # Throughput and latency over the requests finished inside the phase; errors over all of them.
+            chosen = [s for s in of_action if s[3] <= end]
+            times = [(s[3] - s[2]) * 1000 for s in chosen]
+            errors = sum(1 for s in of_action if not s[4])
+            rate = len(chosen) / (end - start)
+            throughput[(phase, action)] = rate
+            print(
+                f"| {phase} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
+                f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
+            )
+    acknowledged = {note for thread in threads for note in thread.acknowledged}
+    stored = set(Contact.objects.filter(note__startswith=f"{run_id}-").values_list("note", flat=True))
+    print(f"\ncontacts acknowledged: {len(acknowledged)}, stored with those notes: {len(stored & acknowledged)}, "
+          f"lost (acknowledged, not stored): {len(acknowledged - stored)}, stored without acknowledgement: {len(stored - acknowledged)}")
+    print(f"contacts in the database: {contacts_before} before, {Contact.objects.count()} after")
+    search, bare = throughput[("zoeken-alleen", "zoeken")], throughput[("kaal", "kaal")]
+    print(f"throughput intervention search / bare view: {search:.1f} / {bare:.1f} per second = {search / bare:.2f}")
+    if cpu:
+        mix_requests = sum(1 for s in samples if s[0] == "mix" and s[3] <= windows["mix"][1])
+        seconds = windows["mix"][1] - windows["mix"][0]
+        parts = ", ".join(f"{part} {value:.1f} s ({1000 * value / mix_requests:.0f} ms per request)" for part, value in cpu.items())
+        print(f"CPU during the mix ({seconds:.0f} s, {mix_requests} requests): {parts}")
+    if login_errors:
+        print(f"login errors: {len(login_errors)}, first: {login_errors[0]}")
+    print(f"machine at end: {end_machine}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        shutil.rmtree(WORKDIR, ignore_errors=True)  # collected static files and the gunicorn log

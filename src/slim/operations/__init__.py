@@ -1,0 +1,1 @@
+"""Running SLIM in production: health checks, the gunicorn configuration, backup and restore."""
