@@ -1,0 +1,185 @@
+"""WCAG 2.1 AA: axe-core checks every main page, as the user who would see it, with and without form errors.
+
+axe is read from tests/browser/vendor/axe.min.js and run with page.evaluate: a <script> tag with the
+file's contents would be an inline script, which our Content-Security-Policy rightly blocks. The test
+fails on any finding with impact 'serious' or 'critical' and prints all of them, page by page.
+"""
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from slim.accounts.models import Role
+from slim.cases.models import Case
+from slim.interventions.models import Intervention
+from slim.matching.models import Intake
+from slim.mirror.models import Round, Team
+from tests.browser.conftest import login
+from tests.conftest import PASSWORD, make_user
+
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+# SLIM_AXE_IMPACTS=minor,moderate,serious,critical shows everything axe finds.
+BLOCKING = set(os.environ.get("SLIM_AXE_IMPACTS", "serious,critical").split(","))
+
+
+def axe_violations(page):
+    """The serious and critical axe findings on the current page."""
+    page.wait_for_load_state("load")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE)
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [violation for violation in result["violations"] if violation["impact"] in BLOCKING]
+
+
+def describe(path, violations):
+    lines = [f"{path}:"]
+    for violation in violations:
+        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            lines.append(f"      {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
+            lines.append(f"      {node['html'][:160]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"      ... en nog {len(violation['nodes']) - 5}")
+    return "\n".join(lines)
+
+
+class Checker:
+    def __init__(self, page):
+        self.page = page
+        self.checked = []
+        self.problems = []
+
+    def check(self, label=None):
+        path = label or self.page.url.split("//", 1)[-1].split("/", 1)[-1]
+        found = axe_violations(self.page)
+        self.checked.append(path)
+        if found:
+            self.problems.append(describe("/" + path.lstrip("/"), found))
+
+    def visit(self, *paths):
+        for path in paths:
+            response = self.page.goto(path)
+            assert response.status == 200, f"{path} gaf {response.status}"
+            self.check(path)
+
+
+def logout(page):
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/")
+
+
+@pytest.fixture
+def world(knowledge):
+    """Demo users with the test password, the demo case and team, the databank and synthetic policy data."""
+    from slim.cases.demo import demo as demo_case
+    from slim.mirror.demo import demo as demo_team
+
+    make_user("anna")
+    make_user("bram", organisation="Schuldhulp Stad")
+    make_user("chantal", role=Role.TEAM_LEAD)
+    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
+    make_user("beheer", role=Role.ADMIN, organisation="Gemeente")
+    make_user("auditor", role=Role.AUDITOR, organisation="Gemeente")
+    demo_team()
+    demo_case()
+    call_command("import_interventions", verbosity=0)
+    call_command("generate_demo", clients=30, stdout=io.StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_axe_runs_under_our_content_security_policy_and_finds_problems(page):
+    page.goto("/")
+    assert axe_violations(page) == []
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/x.png\">')")
+    assert "image-alt" in [violation["id"] for violation in axe_violations(page)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_main_page_has_no_serious_accessibility_violations(page, world):
+    axe = Checker(page)
+    case = Case.objects.get(client__name="Mevrouw Jansen (demo)")
+    client = case.client
+    intake = Intake.objects.filter(client=client).first()
+    team = Team.objects.get(name="Wijkteam Noord")
+    closed = Round.objects.filter(team=team, closed_at__isnull=False).order_by("-closed_at").first()
+    slugs = list(Intervention.objects.order_by("slug").values_list("slug", flat=True)[:3])
+
+    # Anyone: public pages, login (also with an error), 404.
+    axe.visit("/", "/kennis/", "/kennis/logicas/", "/kennis/logicas/kansen/", "/kennis/werkzame-elementen/normaliseren/")
+    axe.visit("/interventies/", "/interventies/?q=schulden", f"/interventies/{slugs[0]}/", f"/interventies/{slugs[0]}/?print=1")
+    axe.visit(f"/interventies/vergelijk/?ids={slugs[0]}&ids={slugs[1]}&ids={slugs[2]}")
+    for path in ("/interventies/vergelijk/?ids=x", "/bestaat-niet/"):
+        page.goto(path)
+        axe.check(f"{path} (foutpagina)")
+    axe.visit("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("anna")
+    page.get_by_label("Wachtwoord").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    axe.check("/account/inloggen/ (fout wachtwoord)")
+
+    # Anna, professional and casusregisseur of the demo case.
+    login(page, "anna")
+    axe.visit("/", "/interventies/?q=schulden&fit=inkomen_schulden:sturing")
+    axe.visit("/matching/", "/matching/uitspraak/", f"/matching/clienten/{client.pk}/", f"/matching/clienten/{client.pk}/intake/")
+    axe.visit(f"/matching/intakes/{intake.pk}/")
+    page.goto("/matching/uitspraak/")
+    page.get_by_label("Uitspraak van de cliënt").fill("Ik wil graag zelf weer aan het werk, maar ik weet niet hoe.")
+    page.get_by_role("button", name="Duiden").click()
+    axe.check("/matching/uitspraak/ (uitkomst)")
+    page.goto(f"/matching/clienten/{client.pk}/intake/")
+    page.get_by_role("button", name="Bekijk het voorstel").click()
+    axe.check("/matching/clienten/…/intake/ (leeg verstuurd)")
+
+    axe.visit("/casussen/", "/casussen/nieuw/")
+    page.get_by_role("button", name="Casus aanmaken").click()
+    axe.check("/casussen/nieuw/ (leeg verstuurd)")
+    base = f"/casussen/{case.pk}/"
+    axe.visit(base, base + "plan/", base + "contacten/", base + "casusverhaal/", base + "mijn-plan/", base + "tijdlijn/")
+    page.goto(base + "contacten/")
+    page.get_by_role("button", name="Contact opslaan").click()
+    axe.check(base + "contacten/ (leeg verstuurd)")
+    axe.visit(f"/privacy/clienten/{client.pk}/", f"/audit/clienten/{client.pk}/")
+    page.goto(f"/privacy/clienten/{client.pk}/")
+    page.get_by_role("button", name="Anonimiseer deze cliënt").click()
+    axe.check(f"/privacy/clienten/{client.pk}/ (leeg verstuurd)")
+
+    axe.visit("/spiegel/", f"/spiegel/teams/{team.pk}/", f"/spiegel/rondes/{closed.pk}/", f"/spiegel/teams/{team.pk}/focus/normaliseren/")
+    axe.visit("/account/beveiliging/", "/account/tweede-stap/instellen/")
+    logout(page)
+
+    # Chantal, team lead: opens a round, scores it, sees the dashboard.
+    login(page, "chantal")
+    page.goto(f"/spiegel/teams/{team.pk}/")
+    page.get_by_role("button", name="Nieuwe ronde openen").click()
+    axe.check(f"/spiegel/teams/{team.pk}/ (titel ontbreekt)")
+    page.get_by_label("Titel van de ronde").fill("Voorjaar 2027")
+    page.get_by_role("button", name="Nieuwe ronde openen").click()
+    opened = Round.objects.get(title="Voorjaar 2027")
+    axe.visit(f"/spiegel/rondes/{opened.pk}/invullen/", "/inzicht/")
+    logout(page)
+
+    # Dirk, policy maker; the auditor; the admin who must set up the second step first.
+    login(page, "dirk")
+    axe.visit("/inzicht/")
+    logout(page)
+    login(page, "auditor")
+    axe.visit("/audit/")
+    logout(page)
+    page.goto("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("beheer")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/tweede-stap/instellen/")
+    axe.check("/account/tweede-stap/instellen/ (beheerder)")
+    page.get_by_role("button", name="Tweede stap aanzetten").click()
+    axe.check("/account/tweede-stap/instellen/ (lege code)")
+
+    print(f"axe: {len(axe.checked)} pagina's gecontroleerd")
+    assert not axe.problems, "Ernstige toegankelijkheidsproblemen (axe-core):\n" + "\n".join(axe.problems)
