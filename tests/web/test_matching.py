@@ -47,6 +47,8 @@ def test_intake_gives_explained_suggestion(client_as_professional, professional)
     page = client_as_professional.get(response["Location"]).content.decode()
     assert '<mark class="signal"' in page
     assert "Neem voorstel over" in page
+    assert "kan het nog niet" in page and "het gewone doel van de systeemwereld" in page  # axes in words
+    assert "not_yet" not in page and "(uitspraken)" in page
 
 
 def test_empty_intake_is_refused_with_a_message(client_as_professional, professional):

@@ -3,12 +3,39 @@
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
 from slim.core.knowledge import conversation_title, life_domains, logic_title
 from slim.knowledge.templatetags.slim_text import loc
 
 register = template.Library()
+
+# The engine's axis values in the professional's words (slim.md §2: willen and kunnen).
+AXIS_LABELS = {
+    "system": _("het gewone doel van de systeemwereld"),
+    "own": _("een eigen doel"),
+    "able": _("kan het zelf"),
+    "not_yet": _("kan het nog niet"),
+    "overloaded": _("overbelast: kan nu niet zelf sturen"),
+    "unclear": _("nog niet duidelijk"),
+}
+
+
+AXIS_NAMES = {"direction": _("willen"), "capacity": _("kunnen")}
+SOURCE_NAMES = {"answer": _("antwoord op de draaischijf"), "statements": _("uitspraken")}
+
+
+@register.filter
+def axis_sources(sources):
+    """Where an axis reading came from, in words: 'antwoord op de draaischijf, uitspraken'."""
+    return ", ".join(str(SOURCE_NAMES.get(source, source)) for source in sources)
+
+
+@register.filter
+def axis_label(value):
+    """'not_yet' reads as 'kan het nog niet'; an unknown value is shown as it is."""
+    return AXIS_LABELS.get(getattr(value, "value", value), value)
 
 
 @register.simple_tag
@@ -55,7 +82,7 @@ def signal_target(signal):
     """'kansen' or 'kunnen: overbelast' style label for one signal."""
     if signal.get("logic"):
         return logic_name(signal["logic"])
-    return f"{signal.get('axis')}: {signal.get('axis_value')}"
+    return f"{AXIS_NAMES.get(signal.get('axis'), signal.get('axis'))}: {axis_label(signal.get('axis_value'))}"
 
 
 @register.filter
