@@ -266,6 +266,30 @@ def test_facet_counts_match_the_records_of_the_databank(client, databank):
     assert body["count"] == len(found)
 
 
+@pytest.mark.parametrize("query", ["q=werk", "q=jongeren&theme=jeugd", "q=schulden&level=micro&logic=sturing", "q=ouderen eenzaamheid"])
+def test_facet_bitmaps_count_what_the_tags_count(databank, query):
+    """Text searches count facets from bitmaps; the tag index must give the very same numbers."""
+    from django.http import QueryDict
+
+    from slim.interventions import fulltext, search
+
+    params = search.SearchParams.from_query(QueryDict(query))
+    text = search.parse(params.q)
+    terms = search.Terms()
+    matches = fulltext.search(Intervention.objects.all(), text)
+    from_bitmaps = search._facets(fulltext.matching_ids(text), matches, params.filters, terms)
+    assert search.facetbits.total(fulltext.matching_ids(text), params.filters, terms) == search._filtered(matches, params.filters, terms).count()
+    groups = [(None, [f.name for f in search.FACETS if f.name not in params.filters])]
+    groups += [(name, [name]) for name in params.filters]
+    from_tags = {}
+    for skip, names in groups:
+        for term, number in search._term_counts(matches, params.filters, terms, skip, names):
+            from_tags[terms.by_id[term]] = number
+    counted = {(facet.name, option.value): option.count for facet in from_bitmaps for option in facet.options if option.count}
+    assert counted == {key: number for key, number in from_tags.items() if number}
+    assert counted, "the query should match something"
+
+
 def test_fits_this_client_ranks_matching_interventions_first_with_a_reason(client, small):
     body = api(client, "fit=werk:competenties&fit=wonen:sturing")
     assert [hit["fit"]["score"] for hit in body["results"]] == [1, 1, 0]

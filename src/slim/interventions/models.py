@@ -141,3 +141,19 @@ class SearchEntry(models.Model):
     class Meta:
         managed = False
         db_table = "interventions_fts"
+
+
+class DatabankVersion(models.Model):
+    """One row whose token changes whenever an import changes the tags (see facetbits.py).
+
+    A random token rather than a counter: a counter rolled back with a transaction could be
+    reused for other data, a random token cannot.
+    """
+
+    token = models.CharField(max_length=32)
+
+    @classmethod
+    def bump(cls):
+        import uuid
+
+        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})

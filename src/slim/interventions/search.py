@@ -2,8 +2,9 @@
 
 Parameters are read and checked here: a bad value raises InputError, which the
 page shows as a message and the API returns as a 400. Text, facet filters,
-'fits this client' and sorting then become one SQL query. Facet counts are
-GROUP BY queries on InterventionTag over the same result set; within a facet
+'fits this client' and sorting then become one SQL query. Facet counts come
+from per-term bitmaps over the ids of the text matches (facetbits.py), or,
+without text, from GROUP BY queries on InterventionTag; within a facet
 the selected values are alternatives (OR), so each facet is counted over the
 results of all *other* selections, which tells the reader how many results
 ticking one more value gives. Across facets the selections all apply (AND).
@@ -14,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import InputError
 
-from . import fit, fulltext
+from . import facetbits, fit, fulltext
 from .models import Intervention, InterventionTag, Term
 from .parameters import listed
 from .presentation import Description, describe
@@ -148,10 +149,12 @@ def search(params: SearchParams) -> SearchResult:
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    start = (params.page - 1) * params.page_size
-    objs, count = _page(_ordered(results, params.fit, sort), start, params.page_size)
-    if count is None:  # SQLite, or a page past the last one: no row carried the total
+    match_ids = fulltext.matching_ids(query) if query else None  # for the count and the facets
+    if match_ids is None:
         count = results.count()
+    else:
+        count = facetbits.total(match_ids, params.filters, terms)
+    objs = _page(_ordered(results, params.fit, sort), (params.page - 1) * params.page_size, params.page_size)
     hits = tuple(
         Hit(item, getattr(item.obj, "relevance", None), _fit(params.fit, item))
         for item in describe(objs)
@@ -164,23 +167,21 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(query, matches if query else None, params.filters, terms),
+        facets=_facets(match_ids, matches if query else None, params.filters, terms),
     )
 
 
-def _page(ordered, start: int, size: int) -> tuple[list[Intervention], int | None]:
-    """One page of results and, on PostgreSQL, the total.
+def _page(ordered, start: int, size: int) -> list[Intervention]:
+    """One page of results.
 
-    PostgreSQL in two steps: first which ones, from the narrow columns only, with the total as a
-    window over that same pass; then the texts of just that page. Reading the long texts of every
-    match to sort them was most of the cost of a broad search there. SQLite reads its FTS5 index
-    and the rows in one query, and its bm25() cannot sit beside a window: one query, total apart.
+    PostgreSQL in two steps: first which ones, from the narrow columns only (an index); then the
+    texts of just that page. Reading the long texts of every match to sort them was most of the
+    cost of a broad search there. SQLite reads its FTS5 index and the rows in one query.
     """
     if connection.vendor != "postgresql":
-        return list(ordered.defer("search_text", "stemmed_text")[start : start + size]), None
+        return list(ordered.defer("search_text", "stemmed_text")[start : start + size])
     ranked = "relevance" in ordered.query.annotations
-    columns = ["pk", "relevance"] if ranked else ["pk"]
-    rows = list(ordered.annotate(total=Window(Count("*"))).values_list(*columns, "total")[start : start + size])
+    rows = list(ordered.values_list(*(("pk", "relevance") if ranked else ("pk",)))[start : start + size])
     found = Intervention.objects.defer("search_text", "stemmed_text").in_bulk([row[0] for row in rows])
     objs = []
     for row in rows:
@@ -188,7 +189,7 @@ def _page(ordered, start: int, size: int) -> tuple[list[Intervention], int | Non
         if ranked:
             obj.relevance = row[1]
         objs.append(obj)
-    return objs, (rows[0][-1] if rows else None)
+    return objs
 
 
 def _fit(client: tuple, item: Description) -> fit.Fit | None:
@@ -254,34 +255,19 @@ def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: 
     return tags.values_list("term_id").annotate(number=Count("*")).order_by()
 
 
-def _term_counts_postgresql(query: Query, filters: dict, terms: Terms, skip: str | None):
-    """The same counts for a text search, from the narrow search table (migration 0003): its term ids
-    unnested over the matching rows, a selection within a facet as an array overlap. No tag lookups
-    per match. (Without text the tag index counts faster: unnesting every row costs more.)"""
-    conditions = [f"f.interventions_fts @@ {fulltext.PARSED_ONCE % {'expressions': '%s'}}"]
-    params = [query.websearch()]
-    for facet, codes in filters.items():
-        if facet != skip:
-            conditions.append("f.term_ids && %s::bigint[]")
-            params.append(terms.of(facet, codes))
-    where = " AND ".join(conditions)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT term, COUNT(*) FROM interventions_fts f CROSS JOIN LATERAL unnest(f.term_ids) AS term WHERE {where} GROUP BY term",
-            params,
-        )
-        return cursor.fetchall()
+def _facets(match_ids: list[int] | None, matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
+    """Counts per facet value; `matches` is the text-matched set, or None for everything.
 
-
-def _facets(query: Query | None, matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
-    """Counts per facet value; `matches` is the text-matched set, or None for everything."""
+    With a text query the counts come from the term bitmaps (facetbits.py) over the ids of
+    the matches; without one, from the tag index, which counts everything fast.
+    """
     counts = {}
     groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
     for skip, names in groups:
         if not names:
             continue
-        if connection.vendor == "postgresql" and query is not None:
-            numbers = _term_counts_postgresql(query, filters, terms, skip)
+        if match_ids is not None:
+            numbers = facetbits.counts(match_ids, filters, terms, skip).items()
         else:
             numbers = _term_counts(matches, filters, terms, skip, names)
         for term, number in numbers:

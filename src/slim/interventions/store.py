@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from . import fit, searchtext
 from .exchange import Row
-from .models import IndexedWord, Intervention, InterventionTag, Recognition, SearchEntry, Term
+from .models import DatabankVersion, IndexedWord, Intervention, InterventionTag, Recognition, SearchEntry, Term
 from .records import DERIVED, FIELDS, RECOGNITION_KEYS, FieldError, clean
 from .vocabulary import recognition_rank
 
@@ -103,6 +103,7 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
         _write_relations(new + changed)
         if new or changed:
             rebuild_vocabulary()
+            DatabankVersion.bump()  # the tags changed: facet bitmaps are rebuilt (facetbits.py)
             _refresh_statistics()
         report.created, report.updated = len(new), len(changed)
         report.unchanged = len(records) - len(new) - len(changed)

@@ -11,12 +11,6 @@ No foreign key on purpose: Django's flush truncates the intervention table on it
 own, which PostgreSQL refuses while another table references it.
 SQLite keeps its FTS5 table.
 
-The narrow table also carries the term ids of its intervention (term_ids), kept by
-statement triggers on the tag table whatever writes the tags (import, admin).
-Facet counts of a text search then unnest those arrays over the matching rows
-instead of looking up the tags of thousands of matches one by one, and a facet
-selection is an array overlap (search.py).
-
 Both databases: an index on (id, name, slug, recognition_rank, logic_mask), so the
 order of a results page (fit, rank or recognition, then name and slug) is found
 without reading the long texts of every match.
@@ -24,17 +18,10 @@ without reading the long texts of every match.
 
 from django.db import migrations, models
 
-TERMS = (
-    "UPDATE interventions_fts f SET term_ids = ARRAY("
-    " SELECT t.term_id FROM interventions_interventiontag t WHERE t.intervention_id = f.rowid ORDER BY t.term_id)"
-)
-TAG_EVENTS = (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
-
 POSTGRES_FORWARD = [
     "CREATE TABLE interventions_fts ("
     " rowid bigint PRIMARY KEY,"
-    " interventions_fts tsvector NOT NULL,"
-    " term_ids bigint[] NOT NULL DEFAULT '{}')",
+    " interventions_fts tsvector NOT NULL)",
     "CREATE FUNCTION interventions_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     " INSERT INTO interventions_fts (rowid, interventions_fts)"
     " VALUES (NEW.id, to_tsvector('dutch'::regconfig, NEW.search_text))"
@@ -52,22 +39,10 @@ POSTGRES_FORWARD = [
     "INSERT INTO interventions_fts (rowid, interventions_fts)"
     " SELECT id, to_tsvector('dutch'::regconfig, search_text) FROM interventions_intervention",
     "CREATE INDEX interventions_fts_gin ON interventions_fts USING GIN (interventions_fts)",
-    "CREATE FUNCTION interventions_fts_terms() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    + TERMS
-    + " WHERE f.rowid IN (SELECT intervention_id FROM changed); RETURN NULL; END $$",
-    *(
-        f"CREATE TRIGGER interventions_fts_terms_{event.lower()} AFTER {event} ON interventions_interventiontag"
-        f" REFERENCING {table} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION interventions_fts_terms()"
-        for event, table in TAG_EVENTS
-    ),
-    TERMS,
     "DROP INDEX IF EXISTS interventions_search_fts",
     "ALTER TABLE interventions_intervention DROP COLUMN IF EXISTS search_vector",
 ]
 POSTGRES_BACKWARD = [
-    *(f"DROP TRIGGER IF EXISTS interventions_fts_terms_{event.lower()} ON interventions_interventiontag"
-      for event, _table in TAG_EVENTS),
-    "DROP FUNCTION IF EXISTS interventions_fts_terms()",
     "ALTER TABLE interventions_intervention ADD COLUMN search_vector tsvector "
     "GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, search_text)) STORED",
     "CREATE INDEX interventions_search_fts ON interventions_intervention USING GIN (search_vector)",
