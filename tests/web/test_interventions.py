@@ -277,8 +277,9 @@ def test_facet_bitmaps_count_what_the_tags_count(databank, query):
     text = search.parse(params.q)
     terms = search.Terms()
     matches = fulltext.search(Intervention.objects.all(), text)
-    from_bitmaps = search._facets(fulltext.matching_ids(text), matches, params.filters, terms)
-    assert search.facetbits.total(fulltext.matching_ids(text), params.filters, terms) == search._filtered(matches, params.filters, terms).count()
+    bits = search.facetbits.Matches(fulltext.matching_ids(text))
+    from_bitmaps = search._facets(bits, matches, params.filters, terms)
+    assert bits.total(params.filters, terms) == search._filtered(matches, params.filters, terms).count()
     groups = [(None, [f.name for f in search.FACETS if f.name not in params.filters])]
     groups += [(name, [name]) for name in params.filters]
     from_tags = {}

@@ -37,9 +37,8 @@ def client_logics(client_id):
     return dict(Decision.objects.filter(client_id=client_id, is_current=True).values_list("domain", "chosen_logic"))
 
 
-def member_alignment(case_id, user_id):
-    """The alignment of one professional's approaches in a case, now."""
-    client_id = Case.objects.values_list("client_id", flat=True).get(pk=case_id)
+def member_alignment(case_id, user_id, client_id):
+    """The alignment of one professional's approaches in a case of this client, now."""
     approaches = MemberApproach.objects.filter(case_id=case_id, user_id=user_id).values_list("domain", "logic")
     return compare(approaches, client_logics(client_id))
 
@@ -65,15 +64,19 @@ def alignment_to_store(case):
     return case_alignment(case.pk, case.client_id)
 
 
+def _store(case_id, client_id):
+    alignment = case_alignment(case_id, client_id)
+    Case.objects.filter(pk=case_id).exclude(alignment=alignment).update(alignment=alignment)
+
+
 def refresh_case(case_id):
     """Recompute the stored alignment of an open case; closed cases keep theirs."""
     client_id = Case.objects.filter(pk=case_id, status=Case.Status.OPEN).values_list("client_id", flat=True).first()
     if client_id is not None:
-        alignment = case_alignment(case_id, client_id)
-        Case.objects.filter(pk=case_id).exclude(alignment=alignment).update(alignment=alignment)
+        _store(case_id, client_id)
 
 
 def refresh_client(client_id):
     """After a new decision: the client's open case (there is at most one) may now match or clash."""
     for case_id in Case.objects.filter(client_id=client_id, status=Case.Status.OPEN).values_list("pk", flat=True):
-        refresh_case(case_id)
+        _store(case_id, client_id)

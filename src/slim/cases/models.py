@@ -285,10 +285,11 @@ class Contact(models.Model):
         adding = self._state.adding
         with transaction.atomic():
             if adding:
-                self.alignment = member_alignment(self.case_id, self.user_id)
+                client_id = self.case.client_id
+                self.alignment = member_alignment(self.case_id, self.user_id, client_id)
             super().save(*args, **kwargs)
             if adding:
-                ContactTally.add(self)
+                ContactTally.add(client_id, self)
 
 
 class ContactTally(models.Model):
@@ -310,10 +311,9 @@ class ContactTally(models.Model):
         constraints = [models.UniqueConstraint(fields=["client", "alignment"], name="cases_one_tally_per_alignment")]
 
     @classmethod
-    def add(cls, contact):
+    def add(cls, client_id, contact):
         """Count one new contact; an upsert, so concurrent contacts for one client never lose a count."""
         table = connection.ops.quote_name(cls._meta.db_table)
-        client_id = Case.objects.values_list("client_id", flat=True).get(pk=contact.case_id)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (client_id, alignment, contacts, flowed) VALUES (%s, %s, 1, %s) "

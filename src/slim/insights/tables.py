@@ -1,5 +1,7 @@
 """The dashboard tables, built once and used for the page, the charts and the CSV export.
 
+Every builder takes the queries.Figures to read: live ones, or those of a snapshot.
+
 Because the page and the CSV render the very same Cell objects, a number that is
 suppressed on screen is suppressed in the download too.
 """
@@ -49,8 +51,7 @@ class Table:
             yield [header, *(cell.csv() for cell in cells)]
 
 
-def client_logics_table(figures=None):
-    figures = figures or queries.Figures()
+def client_logics_table(figures):
     cells, totals = figures.get(queries.client_logics)
     table = Table(
         "logica-per-leefgebied",
@@ -67,8 +68,7 @@ def client_logics_table(figures=None):
     return table
 
 
-def offer_table(figures=None):
-    figures = figures or queries.Figures()
+def offer_table(figures):
     interventions = figures.get(queries.interventions_per_logic)
     approaches = figures.get(queries.approaches_per_logic)
     table = Table(
@@ -84,8 +84,7 @@ def offer_table(figures=None):
     return table
 
 
-def approaches_table(figures=None):
-    figures = figures or queries.Figures()
+def approaches_table(figures):
     approaches = figures.get(queries.approaches_per_domain_logic)
     table = Table(
         "aanpak-per-leefgebied",
@@ -98,8 +97,7 @@ def approaches_table(figures=None):
     return table
 
 
-def gap_table(figures=None):
-    figures = figures or queries.Figures()
+def gap_table(figures):
     clients = figures.get(queries.client_logics_overall)
     interventions = figures.get(queries.interventions_per_logic)
     approaches = figures.get(queries.approaches_per_logic)
@@ -135,8 +133,7 @@ def _difference(a, b):
     return Cell(a.value - b.value, percent=True, hidden=a.suppressed or b.suppressed)
 
 
-def contacts_table(figures=None):
-    figures = figures or queries.Figures()
+def contacts_table(figures):
     groups = figures.get(queries.contacts_by_match)
     table = Table(
         "contacten-past-botst",
@@ -154,8 +151,7 @@ def contacts_table(figures=None):
     return table
 
 
-def dropout_table(figures=None):
-    figures = figures or queries.Figures()
+def dropout_table(figures):
     groups = figures.get(queries.cases_by_match)
     table = Table(
         "afhaken-past-botst",
@@ -172,7 +168,7 @@ def dropout_table(figures=None):
     return table
 
 
-def mirror_table(_figures=None):  # the mirror has its own, small aggregate
+def mirror_table(_figures):  # the mirror has its own, small aggregate
     results = across_teams()
     table = Table(
         "teamspiegel",

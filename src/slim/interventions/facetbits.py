@@ -49,25 +49,29 @@ def term_bitmaps() -> dict[int, int]:
     return built
 
 
-def _scope(match_ids, filters: dict, terms, skip: str | None, by_term: dict[int, int]) -> int:
-    """The matches that also pass every facet selection except skip's (OR within a facet, AND across)."""
-    scope = bitmap(match_ids)
-    for facet, codes in filters.items():
-        if facet != skip:
-            selected = 0
-            for term in terms.of(facet, codes):
-                selected |= by_term.get(term, 0)
-            scope &= selected
-    return scope
+class Matches:
+    """The matches of one text search as a bitmap, with the term bitmaps read once for that search."""
 
+    def __init__(self, match_ids):
+        self.by_term = term_bitmaps()
+        self.bits = bitmap(match_ids)
 
-def counts(match_ids, filters: dict, terms, skip: str | None) -> dict[int, int]:
-    """{term id: interventions} over the matches and every facet selection except skip's."""
-    by_term = term_bitmaps()
-    scope = _scope(match_ids, filters, terms, skip, by_term)
-    return {term: (scope & bits).bit_count() for term, bits in by_term.items()}
+    def scope(self, filters: dict, terms, skip: str | None = None) -> int:
+        """The matches that also pass every facet selection except skip's (OR within a facet, AND across)."""
+        scope = self.bits
+        for facet, codes in filters.items():
+            if facet != skip:
+                selected = 0
+                for term in terms.of(facet, codes):
+                    selected |= self.by_term.get(term, 0)
+                scope &= selected
+        return scope
 
+    def total(self, filters: dict, terms) -> int:
+        """How many matches pass all selections: the number of results, without counting them in SQL."""
+        return self.scope(filters, terms).bit_count()
 
-def total(match_ids, filters: dict, terms) -> int:
-    """How many matches pass all selections: the number of results, without counting them in SQL."""
-    return _scope(match_ids, filters, terms, None, term_bitmaps()).bit_count()
+    def counts(self, filters: dict, terms, skip: str | None) -> dict[int, int]:
+        """{term id: interventions} over the matches and every facet selection except skip's."""
+        scope = self.scope(filters, terms, skip)
+        return {term: (scope & bits).bit_count() for term, bits in self.by_term.items()}

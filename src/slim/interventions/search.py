@@ -149,11 +149,9 @@ def search(params: SearchParams) -> SearchResult:
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    match_ids = fulltext.matching_ids(query) if query else None  # for the count and the facets
-    if match_ids is None:
-        count = results.count()
-    else:
-        count = facetbits.total(match_ids, params.filters, terms)
+    # A text search counts its results and facets from bitmaps of its matches (facetbits.py).
+    bits = facetbits.Matches(fulltext.matching_ids(query)) if query else None
+    count = bits.total(params.filters, terms) if bits else results.count()
     objs = _page(_ordered(results, params.fit, sort), (params.page - 1) * params.page_size, params.page_size)
     hits = tuple(
         Hit(item, getattr(item.obj, "relevance", None), _fit(params.fit, item))
@@ -167,7 +165,7 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(match_ids, matches if query else None, params.filters, terms),
+        facets=_facets(bits, matches if query else None, params.filters, terms),
     )
 
 
@@ -255,19 +253,19 @@ def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: 
     return tags.values_list("term_id").annotate(number=Count("*")).order_by()
 
 
-def _facets(match_ids: list[int] | None, matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
+def _facets(bits: facetbits.Matches | None, matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
     """Counts per facet value; `matches` is the text-matched set, or None for everything.
 
-    With a text query the counts come from the term bitmaps (facetbits.py) over the ids of
-    the matches; without one, from the tag index, which counts everything fast.
+    With a text query the counts come from the bitmaps of its matches (facetbits.py);
+    without one, from the tag index, which counts everything fast.
     """
     counts = {}
     groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
     for skip, names in groups:
         if not names:
             continue
-        if match_ids is not None:
-            numbers = facetbits.counts(match_ids, filters, terms, skip).items()
+        if bits is not None:
+            numbers = bits.counts(filters, terms, skip).items()
         else:
             numbers = _term_counts(matches, filters, terms, skip, names)
         for term, number in numbers:
