@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-ENGINE_COMMANDS = {"classify", "match", "evaluate"}
+ENGINE_COMMANDS = {"classify", "match", "evaluate", "train-words"}
 USAGE = """gebruik: slim <opdracht> [opties]
 
   setup                 database aanmaken, kennisbank, interventies en demodata laden
@@ -23,7 +23,8 @@ USAGE = """gebruik: slim <opdracht> [opties]
   refresh-insights      de cijfers van de beleidsdashboards nu opnieuw tellen (voor cron)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout|holdout2|holdout3|dev|tune|train3|all]   nauwkeurigheid van de classifier
+  evaluate [--split holdout4|holdout3|holdout2|holdout|train4|train3|dev|tune|all]   nauwkeurigheid van de classifier
+  train-words [BESTAND]  de woordstatistiek opnieuw tellen uit de trainingssets (engine/words.json)
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
 
@@ -45,6 +46,11 @@ def run_engine_command(command, rest):
 
     if command == "evaluate":
         return evaluate_main(rest)
+    if command == "train-words":
+        from slim.core.words import write_model
+
+        print(write_model(*rest[:1]))
+        return 0
     if len(rest) != 1:
         print(USAGE, file=sys.stderr)
         return 2

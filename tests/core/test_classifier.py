@@ -4,6 +4,7 @@ import pytest
 
 from slim.core import InputError, Logic, classify
 from slim.core.conversation import follow_up_for
+from tests.core.signals import assert_spans_point_at_the_words, phrases
 
 # slim.md §8.5, reworded in Dutch.
 WORKED_EXAMPLES = [
@@ -25,9 +26,8 @@ def test_worked_examples_classify_to_their_logic_and_follow_up(text, logic, foll
 @pytest.mark.parametrize("text", [example[0] for example in WORKED_EXAMPLES])
 def test_signal_spans_point_at_the_clients_words(text):
     result = classify(text)
-    assert result.signals
-    for signal in result.signals:
-        assert text[signal.start : signal.end] == signal.term
+    assert phrases(result)
+    assert_spans_point_at_the_words(text, result)
 
 
 def test_negation_flips_a_request_to_be_taken_by_the_hand():
@@ -35,8 +35,8 @@ def test_negation_flips_a_request_to_be_taken_by_the_hand():
     negated = classify("Ik hoef niet bij de hand genomen te worden.")
     assert plain.logic is Logic.STURING
     assert negated.logic is not Logic.STURING
-    take_over = next(signal for signal in plain.signals if signal.target.logic is Logic.STURING)
-    signal = next(signal for signal in negated.signals if signal.lexicon_id == take_over.lexicon_id)
+    take_over = next(signal for signal in phrases(plain) if signal.target.logic is Logic.STURING)
+    signal = next(signal for signal in phrases(negated) if signal.lexicon_id == take_over.lexicon_id)
     assert signal.negated
     assert signal.target.axis is not None and signal.target.value == "able"
 
@@ -56,7 +56,7 @@ def test_refusing_a_takeover_is_not_sturing():
 def test_an_offer_echoed_as_a_question_is_turned_down():
     result = classify("Bewindvoering? Nee hoor. Ik doe het zelf en ik klus bij.")
     assert result.logic is not Logic.STURING
-    echoed = [signal for signal in result.signals if signal.term == "Bewindvoering"]
+    echoed = [signal for signal in phrases(result) if signal.term == "Bewindvoering"]
     assert echoed and echoed[0].negated
     assert "afwijzing" in result.explanation.nl
 

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from slim.core import InputError, Logic, classify, match_domain, match_intake
+from tests.core.signals import phrases
 
 CELLS = [
     ("system", "able", Logic.KANSEN),
@@ -50,7 +51,7 @@ def test_statements_and_answers_combine_with_statement_indexes():
     assert result.logic is Logic.COMPETENTIES
     statement_signals = [signal.to_dict() for signal in result.signals if signal.to_dict()["source"] == "statement"]
     assert {signal["statement"] for signal in statement_signals} == {0, 1}
-    last = classify("Ik weet niet hoe je een cv maakt. Kan iemand het me uitleggen?").signals
+    last = phrases(classify("Ik weet niet hoe je een cv maakt. Kan iemand het me uitleggen?"))
     assert [signal["weight"] for signal in statement_signals if signal["statement"] == 1] == [1.5 * s.weight for s in last]
     assert "laatste uitspraak" in result.explanation.nl
     assert not [warning for warning in result.warnings if warning.kind == "conflicting_signals"]

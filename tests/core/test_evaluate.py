@@ -34,7 +34,10 @@ def test_unknown_split_is_refused():
 def test_all_splits_are_known():
     from slim.core.evaluate import SPLITS
 
-    assert set(SPLITS) == {"tune", "dev", "holdout", "holdout2", "holdout3", "all", "train3a", "train3b", "train3"}
+    assert set(SPLITS) == {
+        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "all"),
+        *("train3a", "train3b", "train3", "train4"),
+    }
     assert SPLITS["all"] == ("tune", "holdout")
     assert SPLITS["holdout2"] == ("holdout2",)
     assert SPLITS["train3"] == ("train3a", "train3b")

@@ -5,6 +5,7 @@ import pytest
 from slim.core import Logic, classify
 from slim.core.lexicon import entries, find_matches
 from slim.core.text import tokenize
+from tests.core.signals import assert_spans_point_at_the_words, phrases
 
 # Everyday idioms and short forms, one family per logic; none of them is a tune statement.
 IDIOMS = [
@@ -29,9 +30,7 @@ IDIOMS = [
 def test_everyday_idioms_point_at_their_logic(text, logic):
     result = classify(text)
     assert result.logic is logic
-    for signal in result.signals:
-        assert text[signal.start : signal.end] == signal.term
-        assert signal.explanation.nl and signal.explanation.en
+    assert_spans_point_at_the_words(text, result)
 
 
 def test_spoken_spellings_match_their_standard_form():
@@ -46,7 +45,7 @@ def test_spoken_spellings_match_their_standard_form():
 def test_a_context_entry_never_takes_words_away():
     assert any(not entry.claims for entry in entries())
     result = classify("Ik wil mijn geld zelf regelen, maar ik snap die bankapp echt niet.")
-    ids = {signal.lexicon_id for signal in result.signals}
+    ids = {signal.lexicon_id for signal in phrases(result)}
     assert "c_want_but_cannot" in ids
     assert result.logic is Logic.COMPETENTIES
 

@@ -18,7 +18,10 @@ def test_classify_returns_logic_confidence_and_signals(client_as_professional):
     assert response.status_code == 200
     assert body["logic"] == "sturing"
     assert 0 < body["confidence"] <= 1
-    assert body["signals"] and all({"term", "start", "end"} <= s.keys() for s in body["signals"])
+    by_source = {source: [s for s in body["signals"] if s["source"] == source] for source in ("statement", "words")}
+    assert by_source["statement"] and all({"term", "start", "end", "lexicon_id"} <= s.keys() for s in by_source["statement"])
+    assert by_source["words"] and all({"terms", "stems", "spans", "logic"} <= s.keys() for s in by_source["words"])
+    assert len(by_source["statement"]) + len(by_source["words"]) == len(body["signals"])
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from slim.cases.models import Client
 from slim.matching.models import Decision, Intake
@@ -94,6 +95,8 @@ def test_statement_page_explains_words(client_as_professional):
     response = client_as_professional.post(reverse("matching:statement"), {"text": WORK_STATEMENT, "domain": "werk"})
     html = response.content.decode()
     assert response.status_code == 200 and '<mark class="signal"' in html
+    words = next(signal for signal in response.context["result"]["signals"] if signal["source"] == "words")
+    assert "woordstatistiek" in html and all(f"“{escape(term)}”" in html for term in words["terms"])
 
 
 def test_statement_page_rejects_empty_text(client_as_professional):

@@ -1,9 +1,11 @@
 """Reading one client statement: which logic do the client's own words point at, and why.
 
-Deterministic and explainable by construction: the lexicon (engine/lexicon.yaml) lists
-every phrase the classifier knows, each match becomes a visible signal with its span in
-the text, and the suggestion is the plain sum described in engine/scoring.yaml. No
-learning, no randomness, no information about the person beyond what they said. The
+Deterministic and explainable by construction. Two readers add up: the lexicon
+(engine/lexicon.yaml) lists the phrases the classifier knows, and each match becomes a
+visible signal with its span in the text; the word statistics (slim.core.words) add, per
+logic, what the statement's words weigh in counted example statements, naming the words
+that weigh most. The suggestion is the plain sum described in engine/scoring.yaml. No
+randomness, no information about the person beyond what they said. The
 words mean the same in every life domain; the domain is checked and recorded with the
 reading, because a reading only ever holds for one domain.
 """
@@ -22,9 +24,11 @@ from slim.core.model import (
     Target,
     Text,
     TextSignal,
+    WordSignal,
 )
 from slim.core.scoring import dutch_number, score, summarise
 from slim.core.text import Marks, Token, check_text, weighting_marks
+from slim.core.words import read_words
 
 # Statement factors from engine/scoring.yaml (statement section), with the note that explains each.
 FACTOR_NOTES = {
@@ -57,7 +61,7 @@ ECHO_NOTE = Text(
 class Reading:
     """The signals of one statement and the notes on how they were weighed."""
 
-    signals: tuple[TextSignal, ...]
+    signals: tuple[TextSignal | WordSignal, ...]
     notes: tuple[Text, ...]
 
 
@@ -119,6 +123,16 @@ def _one_clause(tokens: list[Token], first: int, last: int) -> bool:
     return True
 
 
+def _word_signals(tokens: list[Token], phrases: bool) -> tuple[WordSignal, ...]:
+    """The word statistics' signals; without any phrase from the lexicon only when one logic clearly
+    leads (scoring.yaml words.alone_min_lead), so small talk gets no suggestion."""
+    found = read_words(tokens)
+    if phrases or not found:
+        return found
+    weights = [signal.weight for signal in found] + [0.0]
+    return found if weights[0] - weights[1] >= float(scoring_config()["words"]["alone_min_lead"]) else ()
+
+
 def read_statement(text: str) -> Reading:
     """All signals in a statement, in reading order. Validates the text (see text.check_text)."""
     tokens = check_text(text)
@@ -155,11 +169,17 @@ def read_statement(text: str) -> Reading:
             )
             for item in evidence
         )
+    signals.extend(_word_signals(tokens, phrases=bool(signals)))
     turn_word = tokens[marks.turn].text if marks.turn is not None else ""
     notes = [_factor_note(name, float(config[name]), turn_word) for name in FACTOR_NOTES if name in used]
     if echo_used:
         notes.append(ECHO_NOTE)
     return Reading(tuple(signals), tuple(notes))
+
+
+def evidence(signals) -> list[Evidence]:
+    """What scoring weighs of these signals (word statistics marked as such)."""
+    return [Evidence(signal.target, signal.weight, isinstance(signal, WordSignal)) for signal in signals]
 
 
 def classify(text: str, domain: str | None = None) -> Classification:
@@ -171,7 +191,7 @@ def classify(text: str, domain: str | None = None) -> Classification:
     if domain is not None:
         require_domain(domain)
     reading = read_statement(text)
-    scores = score((Evidence(signal.target, signal.weight) for signal in reading.signals), own_goal=True)
+    scores = score(evidence(reading.signals), own_goal=True)
     logic, confidence = scores.suggestion()
     return Classification(
         text=text,

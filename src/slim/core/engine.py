@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from slim.core.alignment import alignment_warnings
-from slim.core.classifier import read_statement
+from slim.core.classifier import evidence, read_statement
 from slim.core.conversation import next_conversation
 from slim.core.intake import questions, validate_domain, validate_intake
 from slim.core.knowledge import life_domains, logic_definitions, logic_title, scoring_config
@@ -25,7 +25,6 @@ from slim.core.model import (
     Approach,
     Axis,
     DomainMatch,
-    Evidence,
     IntakeDomain,
     IntakeMatch,
     Logic,
@@ -89,13 +88,9 @@ def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], lis
     return per_statement, notes
 
 
-def _evidence(signals: list[Signal]) -> list[Evidence]:
-    return [Evidence(signal.target, signal.weight) for signal in signals]
-
-
 def _clear_logic(signals: list[Signal]) -> Logic | None:
     """The logic one source points at on its own; None when it is silent or undecided (a tie)."""
-    scores = score(_evidence(signals))
+    scores = score(evidence(signals))
     return None if scores.is_tie() else scores.suggestion()[0]
 
 
@@ -143,7 +138,7 @@ def _match(block: IntakeDomain) -> DomainMatch:
     per_statement, statement_notes = _statement_signals(block)
     signals: list[Signal] = [*answer_signals, *(signal for signals in per_statement for signal in signals)]
 
-    scores = score(_evidence(signals))
+    scores = score(evidence(signals))
     logic, confidence = scores.suggestion()
     suggestions = list(dict.fromkeys(_clear_logic(source) for source in [answer_signals, *per_statement]))
     suggestions = [found for found in suggestions if found is not None]

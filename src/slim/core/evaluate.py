@@ -2,11 +2,12 @@
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
 while building the lexicon; 'dev' (written by another author) is the development check for
-how well the lexicon generalises; 'holdout', 'holdout2' and 'holdout3' are kept apart so the
-reported accuracy is honest. 'all' is tune + holdout. 'train3a' and 'train3b' (two further independent
-authors) are training sets for generalising the lexicon; 'train3' is both.
+how well the lexicon generalises; 'holdout' to 'holdout4' are kept apart so the
+reported accuracy is honest. 'all' is tune + holdout. 'train3a', 'train3b' and 'train4' (three further
+independent authors) are training sets; 'train3' is the first two. The word statistics
+(slim.core.words) are counted from tune, dev and the train sets, never from a holdout set.
 
-Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | holdout3 | all | train3a | train3b | train3)
+Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | holdout3 | holdout4 | all | train3a | train3b | train3 | train4)
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ SPLITS = {
     "holdout": ("holdout",),
     "holdout2": ("holdout2",),
     "holdout3": ("holdout3",),
+    "holdout4": ("holdout4",),
     "all": ("tune", "holdout"),
     "train3a": ("train3a",),
     "train3b": ("train3b",),
     "train3": ("train3a", "train3b"),
+    "train4": ("train4",),
 }
 NO_PREDICTION = "geen"
 

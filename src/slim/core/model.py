@@ -101,6 +101,7 @@ class Evidence:
 
     target: Target
     weight: float
+    from_words: bool = False  # word statistics (slim.core.words), not a phrase: rule 7 leaves it out
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,33 @@ class AnswerSignal:
         }
 
 
-Signal = TextSignal | AnswerSignal
+@dataclass(frozen=True)
+class WordSignal:
+    """What the word statistics (slim.core.words) add for one logic, with the words that weigh most:
+    as the client wrote them, as the stems counted in engine/words.json, and where they are."""
+
+    terms: tuple[str, ...]
+    stems: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    target: Target
+    weight: float
+    explanation: Text
+    statement: int | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "source": "words",
+            "statement": self.statement,
+            "terms": list(self.terms),
+            "stems": list(self.stems),
+            "spans": [list(span) for span in self.spans],
+            **self.target.to_dict(),
+            "weight": _round(self.weight),
+            "explanation": self.explanation.to_dict(),
+        }
+
+
+Signal = TextSignal | AnswerSignal | WordSignal
 
 
 @dataclass(frozen=True)
@@ -180,7 +207,7 @@ class Classification:
     scores: dict[Logic, float]
     direction: AxisReading
     capacity: AxisReading
-    signals: tuple[TextSignal, ...]
+    signals: tuple[TextSignal | WordSignal, ...]
     explanation: Text
 
     def to_dict(self) -> dict:

@@ -144,7 +144,8 @@ def score(evidence: Iterable[Evidence], own_goal: bool = False) -> Scores:
     for item in evidence:
         if item.target.logic is not None:
             logic_scores[item.target.logic] += item.weight
-            direct[item.target.logic] += item.weight
+            if not item.from_words:  # rule 7 weighs what the phrases say, not word counts
+                direct[item.target.logic] += item.weight
             continue
         axis_scores[item.target.axis][item.target.value] += item.weight
         for logic in support[item.target]:

@@ -1,0 +1,192 @@
+"""Word statistics: which logic the client's words point at, counted in labelled statements.
+
+The lexicon knows phrases someone wrote down; it misses the many ordinary ways people say the
+same thing. This second reader counts, for every word stem and every pair of neighbouring
+stems, in how many labelled statements of each logic it occurs (engine/words.json, made by
+`slim train-words` from the training sets in slim.data/eval; the held-out sets are never
+used). A statement's words then add up as in naive Bayes: per word, the log of how much more
+often it occurs with one logic than with the logic where it is rarest. The totals, minus the
+lowest one, become one piece of evidence per logic, weighed next to the lexicon
+(engine/scoring.yaml, `words`). Deterministic, and every point can be traced to the words
+and the counts behind it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from slim.core.knowledge import logic_title, read_data, scoring_config
+from slim.core.model import Logic, Target, Text, WordSignal
+from slim.core.text import Token, tokenize
+
+MODEL_FILE = "engine/words.json"
+# Held-out sets are for scoring only: the word statistics must never be counted from them.
+TRAINING_SPLITS = ("tune", "dev", "train3a", "train3b", "train4")
+SMOOTHING = 0.3  # added to every count, so a word never seen with a logic still has a small chance
+PAIR = "_"
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A stem or a pair of neighbouring stems (the key in words.json), with the client's own
+    words where it first occurs."""
+
+    key: str
+    term: str
+    start: int
+    end: int
+
+
+def features(tokens: list[Token]) -> list[Feature]:
+    """Every distinct stem and pair of neighbouring stems, in reading order."""
+    found: dict[str, Feature] = {}
+    for token in tokens:
+        found.setdefault(token.stem, Feature(token.stem, token.text, token.start, token.end))
+    for first, second in zip(tokens, tokens[1:]):
+        key = f"{first.stem}{PAIR}{second.stem}"
+        found.setdefault(key, Feature(key, f"{first.text} {second.text}", first.start, second.end))
+    return list(found.values())
+
+
+def train(items: list[dict]) -> dict:
+    """The content of engine/words.json: per feature, in how many statements of each logic it occurs."""
+    logics = [logic.value for logic in Logic]
+    counts: dict[str, Counter] = {}
+    statements = Counter(item["logic"] for item in items)
+    for item in items:
+        for feature in features(tokenize(item["text"])):
+            counts.setdefault(feature.key, Counter())[item["logic"]] += 1
+    return {
+        "about": "Per stem and per pair of neighbouring stems: in how many training statements of each logic it "
+        "occurs. Made by `slim train-words`; read by slim.core.words.",
+        "splits": list(TRAINING_SPLITS),
+        "smoothing": SMOOTHING,
+        "logics": logics,
+        "statements": [statements[logic] for logic in logics],
+        "features": {key: [counts[key][logic] for logic in logics] for key in sorted(counts)},
+    }
+
+
+def training_items() -> list[dict]:
+    return [item for split in TRAINING_SPLITS for item in read_data(f"eval/statements_{split}.json")]
+
+
+def write_model(path: str | None = None) -> str:
+    """Count the training sets again and write engine/words.json (or `path`); returns where it went."""
+    target = path or str(resources.files("slim.data").joinpath(MODEL_FILE))
+    data = train(training_items())
+    table = data.pop("features")
+    lines = [f" {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}," for key, value in data.items()]
+    rows = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(counts)}" for key, counts in table.items())
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write("{\n" + "\n".join(lines) + '\n "features": {\n' + rows + "\n }\n}\n")
+    return target
+
+
+class WordModel:
+    """The counts of engine/words.json as log chances per logic.
+
+    How many statements each logic has is not weighed in: the training sets are balanced, and a
+    logic should not win because it was labelled more often.
+    """
+
+    def __init__(self, data: dict):
+        self.logics = [Logic(code) for code in data["logics"]]
+        self.statements = sum(data["statements"])
+        smoothing = float(data["smoothing"])
+        table = data["features"]
+        totals = [sum(row[column] for row in table.values()) for column in range(len(self.logics))]
+        size = len(table)
+        self.weights: dict[str, tuple[float, ...]] = {}
+        self.counts: dict[str, tuple[int, ...]] = {}
+        for key, row in table.items():
+            chances = [math.log((count + smoothing) / (total + smoothing * size)) for count, total in zip(row, totals)]
+            lowest = min(chances)
+            self.weights[key] = tuple(chance - lowest for chance in chances)
+            self.counts[key] = tuple(row)
+
+
+@lru_cache(maxsize=1)
+def model() -> WordModel:
+    return WordModel(read_data(MODEL_FILE))
+
+
+@dataclass(frozen=True)
+class WordHit:
+    """One known word (or pair) and how much it adds for one logic."""
+
+    feature: Feature
+    points: float
+    counts: tuple[int, ...]
+
+
+def _explanation(logic: Logic, hits: list[WordHit], total: WordModel) -> Text:
+    """A reason that reads on after 'de cliënt' / 'the client' (see scoring.summarise)."""
+    index = total.logics.index(logic)
+    title = logic_title(logic)
+    shown = ", ".join(f"'{hit.feature.term}'" for hit in hits)
+    first = hits[0]
+    word, found, among = first.feature.term, first.counts[index], sum(first.counts)
+    return Text(
+        nl=f"gebruikt woorden die in de {total.statements} gelabelde voorbeelduitspraken vaker bij {title.nl} staan, "
+        f"vooral {shown} ('{word}': {found} van de {among} voorbeelden)",
+        en=f"uses words that occur more often with {title.en} in the {total.statements} labelled example statements, "
+        f"mostly {shown} ('{word}': {found} of the {among} examples)",
+    )
+
+
+def read_words(tokens: list[Token]) -> tuple[WordSignal, ...]:
+    """One signal per logic the words point at more than at the weakest one, strongest first.
+
+    The weight is the sum of the word points minus that of the weakest logic, times
+    scoring.yaml words.weight; each signal names its strongest words.
+    """
+    config = scoring_config()["words"]
+    factor, shown = float(config["weight"]), int(config["shown"])
+    words = model()
+    known = [feature for feature in features(tokens) if feature.key in words.weights]
+    if not known:
+        return ()
+    totals = [sum(words.weights[feature.key][index] for feature in known) for index in range(len(words.logics))]
+    lowest = min(totals)
+    signals = []
+    for index, logic in enumerate(words.logics):
+        points = totals[index] - lowest
+        if points <= 0:
+            continue
+        hits = [WordHit(feature, _lead(words, feature.key, index), words.counts[feature.key]) for feature in known]
+        hits = _apart(sorted(hits, key=lambda hit: (-hit.points, hit.feature.start)), shown)
+        signals.append(
+            WordSignal(
+                terms=tuple(hit.feature.term for hit in hits),
+                stems=tuple(hit.feature.key for hit in hits),
+                spans=tuple((hit.feature.start, hit.feature.end) for hit in hits),
+                target=Target(logic=logic),
+                weight=points * factor,
+                explanation=_explanation(logic, hits, words),
+            )
+        )
+    return tuple(sorted(signals, key=lambda signal: -signal.weight))
+
+
+def _apart(hits: list[WordHit], limit: int) -> list[WordHit]:
+    """The strongest hits that do not overlap in the text ('mijn hoofd' after 'hoofd' adds nothing to read)."""
+    chosen: list[WordHit] = []
+    for hit in hits:
+        if len(chosen) == limit:
+            break
+        if all(hit.feature.end <= other.feature.start or hit.feature.start >= other.feature.end for other in chosen):
+            chosen.append(hit)
+    return chosen
+
+
+def _lead(words: WordModel, key: str, index: int) -> float:
+    """How much more a feature points at one logic than at the strongest other one."""
+    weights = words.weights[key]
+    return weights[index] - max(weight for other, weight in enumerate(weights) if other != index)
+

@@ -1,0 +1,87 @@
+"""The word statistics: counted from the training sets only, reproducible, and explained word by word."""
+
+import json
+
+import pytest
+
+from slim.cli import main as cli
+from slim.core import Logic, classify, words
+from slim.core.evaluate import SPLITS
+from slim.core.knowledge import read_data
+from slim.core.model import Evidence, Target, WordSignal
+from slim.core.scoring import score
+from tests.core.signals import assert_spans_point_at_the_words, phrases
+
+TOY = [
+    {"text": "blauwe fiets", "logic": "kansen"},
+    {"text": "groene appel", "logic": "competenties"},
+    {"text": "rode deur", "logic": "sturing"},
+    {"text": "gele zon", "logic": "ondernemen"},
+]
+
+
+@pytest.fixture
+def toy_model(monkeypatch):
+    """Word statistics counted from four made-up statements whose words the lexicon does not know."""
+    model = words.WordModel(words.train(TOY))
+    monkeypatch.setattr(words, "model", lambda: model)
+    return model
+
+
+def test_the_committed_counts_are_exactly_what_the_training_sets_give(tmp_path):
+    assert read_data(words.MODEL_FILE) == words.train(words.training_items())
+    written = tmp_path / "words.json"
+    assert cli(["train-words", str(written)]) == 0
+    assert json.loads(written.read_text(encoding="utf-8")) == read_data(words.MODEL_FILE)
+
+
+def test_no_held_out_statement_is_ever_counted():
+    held_out = {split for split in SPLITS if split.startswith("holdout")}
+    assert held_out == {"holdout", "holdout2", "holdout3", "holdout4"}
+    assert not held_out & set(words.TRAINING_SPLITS)
+    counted = {item["text"] for item in words.training_items()}
+    for split in held_out:
+        assert not counted & {item["text"] for item in read_data(f"eval/statements_{split}.json")}, split
+
+
+def test_words_alone_suggest_a_logic_when_one_clearly_leads(toy_model):
+    text = "Een blauwe fiets."
+    result = classify(text)
+    assert result.logic is Logic.KANSEN
+    assert not phrases(result)
+    [signal] = result.signals
+    assert isinstance(signal, WordSignal)
+    assert signal.terms == ("blauwe", "fiets")
+    assert "fiets" in result.explanation.nl and "Kansen" in result.explanation.nl
+    assert_spans_point_at_the_words(text, result)
+
+
+def test_words_alone_that_hardly_lead_give_no_suggestion(toy_model):
+    result = classify("Een blauwe deur.")  # one word for kansen, one for sturing
+    assert result.logic is None
+    assert result.signals == ()
+
+
+def test_small_talk_gets_no_suggestion_from_the_real_counts():
+    for text in ("Ja.", "We gaan morgen naar mijn zus.", "Mijn buurman heeft een nieuwe auto gekocht."):
+        assert classify(text).logic is None, text
+
+
+def test_word_signals_name_the_clients_own_words_and_their_counts():
+    text = "Ik heb zoveel post liggen, mijn hoofd zit vol, regel het maar voor me."
+    result = classify(text)
+    assert result.logic is Logic.STURING
+    strongest = next(signal for signal in result.signals if isinstance(signal, WordSignal))
+    assert strongest.target.logic is Logic.STURING
+    assert all(term in text for term in strongest.terms)
+    assert "Sturing" in strongest.explanation.nl and "van de" in strongest.explanation.nl
+    assert strongest.to_dict()["source"] == "words"
+    assert_spans_point_at_the_words(text, result)
+
+
+def test_rule_7_weighs_phrases_not_word_counts():
+    own = Target.parse("direction.own")
+    phrases_only = [Evidence(own, 2.0), Evidence(Target(logic=Logic.ONDERNEMEN), 3.0), Evidence(Target(logic=Logic.COMPETENTIES), 2.0)]
+    assert score(phrases_only, own_goal=True).notes  # the own goal takes the learning need along
+    counted = [Evidence(own, 2.0), Evidence(Target(logic=Logic.ONDERNEMEN), 3.0, from_words=True), Evidence(Target(logic=Logic.COMPETENTIES), 2.0)]
+    assert not score(counted, own_goal=True).notes  # word counts alone do not make an own venture
