@@ -10,6 +10,7 @@ from slim.core.evaluate import SPLITS
 from slim.core.knowledge import read_data
 from slim.core.model import Evidence, Target, WordSignal
 from slim.core.scoring import score
+from slim.core.text import tokenize
 from tests.core.signals import assert_spans_point_at_the_words, phrases
 
 TOY = [
@@ -85,3 +86,29 @@ def test_rule_7_weighs_phrases_not_word_counts():
     assert score(phrases_only, own_goal=True).notes  # the own goal takes the learning need along
     counted = [Evidence(own, 2.0), Evidence(Target(logic=Logic.ONDERNEMEN), 3.0, from_words=True), Evidence(Target(logic=Logic.COMPETENTIES), 2.0)]
     assert not score(counted, own_goal=True).notes  # word counts alone do not make an own venture
+
+
+SWAPS = [
+    ("Als alleenstaande moeder krijg ik de rekeningen niet meer betaald.", "Als alleenstaande vader krijg ik de rekeningen niet meer betaald."),
+    ("Ik ben een vrouw van vijftig en wil gewoon werken.", "Ik ben een man van dertig en wil gewoon werken."),
+    ("Als statushouder wil ik leren hoe de belastingaangifte werkt.", "Als nieuwkomer wil ik leren hoe de belastingaangifte werkt."),
+    ("Mijn zus zegt dat ik het zelf moet doen, maar ik weet niet hoe.", "Mijn broer zegt dat ik het zelf moet doen, maar ik weet niet hoe."),
+    ("Ik ga naar de moskee en daar wil ik een eigen kookclub beginnen.", "Ik ga naar de kerk en daar wil ik een eigen kookclub beginnen."),
+]
+
+
+@pytest.mark.parametrize("first, second", SWAPS)
+def test_who_the_client_is_never_counts(first, second):
+    """Swapping a word for gender, age, origin or religion changes nothing the words add."""
+    def counted(text):
+        return [(signal.target, round(signal.weight, 9)) for signal in words.read_words(tokenize(text))]
+
+    assert counted(first) == counted(second)
+    assert classify(first).logic is classify(second).logic
+
+
+def test_no_counted_word_names_who_someone_is():
+    skipped = words.not_counted()
+    assert {"moeder", "vader", "vrouw", "man", "statushouder", "moskee", "oud"} <= skipped
+    for key in read_data(words.MODEL_FILE)["features"]:
+        assert not skipped & set(key.split(words.PAIR)), key

@@ -8,7 +8,9 @@ used). A statement's words then add up as in naive Bayes: per word, the log of h
 often it occurs with one logic than with the logic where it is rarest. The totals, minus the
 lowest one, become one piece of evidence per logic, weighed next to the lexicon
 (engine/scoring.yaml, `words`). Deterministic, and every point can be traced to the words
-and the counts behind it.
+and the counts behind it. Words that say who someone is rather than how they see their
+situation (engine/words_not_counted.yaml) are never counted, so the counts cannot turn into
+a profile.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from slim.core.model import Logic, Target, Text, WordSignal
 from slim.core.text import Token, tokenize
 
 MODEL_FILE = "engine/words.json"
+NOT_COUNTED_FILE = "engine/words_not_counted.yaml"
 # Held-out sets are for scoring only: the word statistics must never be counted from them.
 TRAINING_SPLITS = ("tune", "dev", "train3a", "train3b", "train4")
 SMOOTHING = 0.3  # added to every count, so a word never seen with a logic still has a small chance
@@ -42,14 +45,25 @@ class Feature:
     end: int
 
 
+@lru_cache(maxsize=1)
+def not_counted() -> frozenset[str]:
+    """The stems of engine/words_not_counted.yaml: who someone is (gender, age, origin, religion,
+    orientation, colour) never counts, only what they say about their situation."""
+    lists = read_data(NOT_COUNTED_FILE)
+    return frozenset(token.stem for words in lists.values() for word in words for token in tokenize(str(word)))
+
+
 def features(tokens: list[Token]) -> list[Feature]:
-    """Every distinct stem and pair of neighbouring stems, in reading order."""
+    """Every distinct stem and pair of neighbouring stems, in reading order, except those not counted."""
+    skipped = not_counted()
     found: dict[str, Feature] = {}
     for token in tokens:
-        found.setdefault(token.stem, Feature(token.stem, token.text, token.start, token.end))
+        if token.stem not in skipped:
+            found.setdefault(token.stem, Feature(token.stem, token.text, token.start, token.end))
     for first, second in zip(tokens, tokens[1:]):
-        key = f"{first.stem}{PAIR}{second.stem}"
-        found.setdefault(key, Feature(key, f"{first.text} {second.text}", first.start, second.end))
+        if first.stem not in skipped and second.stem not in skipped:
+            key = f"{first.stem}{PAIR}{second.stem}"
+            found.setdefault(key, Feature(key, f"{first.text} {second.text}", first.start, second.end))
     return list(found.values())
 
 
