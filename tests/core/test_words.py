@@ -53,7 +53,7 @@ def test_words_alone_suggest_a_logic_when_one_clearly_leads(toy_model):
     [signal] = result.signals
     assert isinstance(signal, WordSignal)
     assert signal.terms == ("blauwe", "fiets")
-    assert "fiets" in result.explanation.nl and "Kansen" in result.explanation.nl
+    assert "fiets" in signal.explanation.nl and "Kansen" in result.explanation.nl
     assert_spans_point_at_the_words(text, result)
 
 

@@ -177,6 +177,12 @@ def read_statement(text: str) -> Reading:
     return Reading(tuple(signals), tuple(notes))
 
 
+def reasons(signals) -> list[tuple[Target, Text]]:
+    """(target, reason) per signal for the summary: word statistics in their short form, which reads
+    the same for every statement, so one phrase per logic remains; the signals table has the words."""
+    return [(signal.target, signal.reason if isinstance(signal, WordSignal) else signal.explanation) for signal in signals]
+
+
 def evidence(signals) -> list[Evidence]:
     """What scoring weighs of these signals (word statistics marked as such)."""
     return [Evidence(signal.target, signal.weight, isinstance(signal, WordSignal)) for signal in signals]
@@ -202,5 +208,5 @@ def classify(text: str, domain: str | None = None) -> Classification:
         direction=scores.axis_reading(Axis.DIRECTION, ("statements",)),
         capacity=scores.axis_reading(Axis.CAPACITY, ("statements",)),
         signals=reading.signals,
-        explanation=summarise(scores, [(signal.target, signal.explanation) for signal in reading.signals], reading.notes),
+        explanation=summarise(scores, reasons(reading.signals), reading.notes),
     )

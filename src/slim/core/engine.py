@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from slim.core.alignment import alignment_warnings
-from slim.core.classifier import evidence, read_statement
+from slim.core.classifier import evidence, read_statement, reasons
 from slim.core.conversation import next_conversation
 from slim.core.intake import questions, validate_domain, validate_intake
 from slim.core.knowledge import life_domains, logic_definitions, logic_title, scoring_config
@@ -158,9 +158,7 @@ def _match(block: IntakeDomain) -> DomainMatch:
         support=_support(logic) if logic else None,
         next_conversation=next_conversation(logic, block.shared_goal),
         warnings=tuple(warnings),
-        explanation=summarise(
-            scores, [(signal.target, signal.explanation) for signal in signals], [*answer_notes, *statement_notes]
-        ),
+        explanation=summarise(scores, reasons(signals), [*answer_notes, *statement_notes]),
     )
 
 

@@ -165,6 +165,7 @@ class WordSignal:
     target: Target
     weight: float
     explanation: Text
+    reason: Text  # the short form for the summary; the explanation names the words and counts
     statement: int | None = None
 
     def to_dict(self) -> dict:

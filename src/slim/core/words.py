@@ -183,6 +183,10 @@ def read_words(tokens: list[Token]) -> tuple[WordSignal, ...]:
                 target=Target(logic=logic),
                 weight=points * factor,
                 explanation=_explanation(logic, hits, words),
+                reason=Text(
+                    nl=f"gebruikt woorden die in de gelabelde voorbeelden vaker bij {logic_title(logic).nl} staan",
+                    en=f"uses words that occur more often with {logic_title(logic).en} in the labelled examples",
+                ),
             )
         )
     return tuple(sorted(signals, key=lambda signal: -signal.weight))
