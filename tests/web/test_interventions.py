@@ -271,13 +271,14 @@ def test_facet_bitmaps_count_what_the_tags_count(databank, query):
     """Text searches count facets from bitmaps; the tag index must give the very same numbers."""
     from django.http import QueryDict
 
-    from slim.interventions import fulltext, search
+    from slim.interventions import catalogue, fulltext, search
 
     params = search.SearchParams.from_query(QueryDict(query))
     text = search.parse(params.q)
-    terms = search.Terms()
-    matches = fulltext.search(Intervention.objects.all(), text)
-    bits = search.facetbits.Matches(fulltext.matching_ids(text))
+    known = catalogue.current()
+    terms = known.terms
+    matches = Intervention.objects.filter(pk__in=fulltext.matching_ids(text))
+    bits = search.facetbits.Matches(fulltext.matching_ids(text), known.bitmaps)
     from_bitmaps = search._facets(bits, matches, params.filters, terms)
     assert bits.total(params.filters, terms) == search._filtered(matches, params.filters, terms).count()
     groups = [(None, [f.name for f in search.FACETS if f.name not in params.filters])]
@@ -401,6 +402,83 @@ def test_a_removed_intervention_leaves_the_search_index(client, small, tmp_path)
     Intervention.objects.filter(slug="buurt").delete()
     assert slugs(api(client, "q=koken")) == []
     assert not SearchEntry.objects.filter(intervention__slug="buurt").exists()
+
+
+def test_pages_follow_each_other_in_the_order_of_the_results(client, databank):
+    for query in ("q=werk", "sort=recognition", "q=jongeren&fit=werk:kansen&fit=wonen:sturing", "theme=jeugd&theme=ouderen"):
+        everything = slugs(api(client, f"{query}&page_size=100"))
+        pages = [slugs(api(client, f"{query}&page_size=7&page={page}")) for page in (1, 2, 3)]
+        assert sum(pages, []) == everything[:21], query
+
+
+def test_a_value_that_no_intervention_has_finds_nothing(client, small):
+    for query in ("recognition=niet_erkend", "q=samenvatting&recognition=niet_erkend", "recognition=niet_erkend&theme=eenzaamheid"):
+        body = api(client, query)
+        assert body["count"] == 0 and body["results"] == [], query
+
+
+# The catalogue: what each process keeps per databank version (catalogue.py) ---------------------
+
+
+def hit_of(body, slug):
+    return next(hit for hit in body["results"] if hit["slug"] == slug)
+
+
+def test_a_search_after_an_import_shows_the_new_tags_and_recognitions(client, small, tmp_path):
+    before = hit_of(api(client, "q=organiseren"), "buurt")  # the catalogue of this version is now in memory
+    assert before["themes"] == ["wijkontwikkeling", "vrijwillige_inzet"] and before["recognitions"] == []
+    recognition = {"scheme": "movisie", "level": "goed_beschreven", "date": "2020", "note": None}
+    changed = record(
+        "buurt", approach="Bewoners organiseren samen activiteiten.", themes=["armoede_schulden"], logics=["sturing"],
+        recognitions=[recognition],
+    )
+    load(tmp_path, [changed])
+    body = api(client, "q=organiseren")
+    after = hit_of(body, "buurt")
+    assert after["themes"] == ["armoede_schulden"] and after["logics"] == ["sturing"] and after["levels"] == ["micro"]
+    assert after["recognitions"] == [
+        {"scheme": "movisie", "level": "goed_beschreven", "date": "2020", "valid_until": "2023", "current": False, "note": None}
+    ]
+    counts = {facet["name"]: {o["value"]: o["count"] for o in facet["options"]} for facet in body["facets"]}
+    assert counts["recognition"] == {"goed_beschreven": 1} and counts["logic"] == {"sturing": 1}
+    html = client.get("/interventies/?q=organiseren").content.decode()
+    assert "Armoede en schulden" in html and "Goed beschreven" in html
+
+
+def test_tags_and_recognitions_written_without_an_import_show_in_the_next_search(client, small):
+    from slim.interventions.models import InterventionTag, Recognition, Term
+
+    assert hit_of(api(client, "q=organiseren"), "buurt")["element_codes"] == ["maatwerk"]
+    buurt = Intervention.objects.get(slug="buurt")
+    term, _ = Term.objects.get_or_create(facet="element", code="eigen_regie")
+    InterventionTag.objects.create(intervention=buurt, term=term, position=1)
+    body = api(client, "q=organiseren")
+    assert hit_of(body, "buurt")["element_codes"] == ["maatwerk", "eigen_regie"]
+    elements = {o["value"]: o["count"] for facet in body["facets"] if facet["name"] == "element" for o in facet["options"]}
+    assert elements == {"maatwerk": 1, "eigen_regie": 1}
+    assert slugs(api(client, "element=eigen_regie")) == ["buurt"]
+    Recognition.objects.create(intervention=buurt, scheme="nji", level="effectief_eerste", date="2024", position=0)
+    recognitions = hit_of(api(client, "q=organiseren"), "buurt")["recognitions"]
+    assert [(r["scheme"], r["level"], r["valid_until"]) for r in recognitions] == [("nji", "effectief_eerste", "2029")]
+
+
+def test_a_misspelt_word_is_corrected_from_the_words_of_the_catalogue(client, small, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert api(client, "q=schuldhulpp")["corrected_query"] == "schuldhulp"  # the catalogue reads the words once
+    with CaptureQueriesContext(connection) as queries:
+        body = api(client, "q=vrijwiliger")
+    assert body["corrected_query"] == "vrijwilliger" and body["original_query"] == "vrijwiliger"
+    assert slugs(body) == ["maatjes"]
+    assert not [query for query in queries.captured_queries if "indexedword" in query["sql"].lower()]
+    # An import brings new words; the next search corrects towards them.
+    assert api(client, "q=buurthius")["corrected_query"] is None
+    load(tmp_path, [record("kookclub", approach="Samen koken in het buurthuis.")])
+    body = api(client, "q=buurthius")
+    assert body["corrected_query"] == "buurthuis" and slugs(body) == ["kookclub"]
+    html = client.get("/interventies/?q=buurthius").content.decode()
+    assert "Bedoelde je <strong>buurthuis</strong>?" in html
 
 
 # API -------------------------------------------------------------------------------------------

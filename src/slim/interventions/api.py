@@ -5,7 +5,9 @@ serializers below describe the responses for the OpenAPI schema; the responses
 themselves are built as plain dicts from the same objects the pages use.
 """
 
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -162,14 +164,25 @@ def _parameters():
     return parameters
 
 
+@functools.lru_cache(maxsize=16)
+def _link_paths(script_prefix: str) -> tuple[str, str]:
+    """The paths of an intervention's page and API entry, with _Links.MARK for the slug.
+
+    Reversing cost more than the rest of a response's links; the answer changes with nothing
+    but the script prefix (the cache key), which a deployment under a sub-path sets.
+    """
+    return reverse("interventions:detail", args=[_Links.MARK]), reverse("api-intervention", args=[_Links.MARK])
+
+
 class _Links:
-    """Absolute URLs of an intervention's page and API entry: reversed once per response, not per hit."""
+    """Absolute URLs of an intervention's page and API entry: made once per response, not per hit."""
 
     MARK = "__slug__"
 
     def __init__(self, request):
-        self.page = request.build_absolute_uri(reverse("interventions:detail", args=[self.MARK]))
-        self.api = request.build_absolute_uri(reverse("api-intervention", args=[self.MARK]))
+        page, api = _link_paths(get_script_prefix())
+        self.page = request.build_absolute_uri(page)
+        self.api = request.build_absolute_uri(api)
 
     def __call__(self, slug) -> dict:
         return {"url": self.page.replace(self.MARK, slug), "api_url": self.api.replace(self.MARK, slug)}

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import F, Value
-
 from slim.core import InputError, Logic, alignment_warnings
 from slim.core.knowledge import life_domain_codes, require_domain
 from slim.core.model import Approach, MatchWarning
@@ -116,12 +114,10 @@ def as_query(client: tuple[ClientLogic, ...]) -> str:
     return urlencode([("fit", str(item)) for item in client])
 
 
-def score_expression(client: tuple[ClientLogic, ...]):
-    """SQL: on how many of the client's domains the intervention assumes the client's logic."""
-    total = Value(0)
-    for item in client:
-        total = total + F("logic_mask").bitrightshift(LOGIC_BITS[item.logic]).bitand(1)
-    return total
+def score_sql(client: tuple[ClientLogic, ...], mask: str) -> str:
+    """SQL: on how many of the client's domains the intervention assumes the client's logic, from
+    the column `mask` (Intervention.logic_mask). Only the integers of LOGIC_BITS go into it."""
+    return " + ".join(f"(({mask} >> {LOGIC_BITS[item.logic]}) & 1)" for item in client)
 
 
 def logic_mask(logics: list[str]) -> int:

@@ -9,37 +9,42 @@ alone, ranking 2,400 of 10,000 interventions took 700 ms), and they sit in a
 narrow table because reading them from the wide intervention rows was the
 largest cost of broad searches.
 SQLite: the FTS5 table of migration 0002 over the stemmed text, ranked with
-bm25. Both annotate `relevance`, higher is better.
+bm25. The results page is one statement written out by hand (search._page);
+match_sql and rank_sql give its full-text parts for either database.
 """
+
+import functools
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import F, FloatField, Func, Value
 
 from .models import SearchEntry
 from .query import Query
 
 # websearch_to_tsquery is only STABLE: as a scalar subquery PostgreSQL parses the query once per
 # statement, as a plain call once for every row it ranks (the match itself: models.FtsMatch).
-PARSED_ONCE = "(SELECT websearch_to_tsquery('dutch'::regconfig, %(expressions)s))"
+PARSED_ONCE = "(SELECT websearch_to_tsquery('dutch'::regconfig, %s))"
 
 
-def search(queryset, query: Query):
-    """Keep the interventions matching the query and annotate their relevance.
+def _postgresql() -> bool:
+    if connection.vendor not in ("postgresql", "sqlite"):
+        raise ImproperlyConfigured("Zoeken in de databank werkt op PostgreSQL en SQLite.")
+    return connection.vendor == "postgresql"
 
-    Used as a subquery (counts, facets) the annotation is dropped and only the match remains.
-    """
-    document = F("search_entry__document")
-    if connection.vendor == "postgresql":
-        tsquery = Func(Value(query.websearch()), function="websearch_to_tsquery", template=PARSED_ONCE)
-        return queryset.filter(search_entry__document__match=query.websearch()).annotate(
-            relevance=Func(document, tsquery, function="ts_rank", output_field=FloatField())
-        )
-    if connection.vendor == "sqlite":
-        return queryset.filter(search_entry__document__match=query.fts5()).annotate(
-            relevance=-Func(document, function="bm25", output_field=FloatField())
-        )
-    raise ImproperlyConfigured("Zoeken in de databank werkt op PostgreSQL en SQLite.")
+
+def match_sql(query: Query) -> tuple[str, list]:
+    """The match as SQL over the search table joined as `interventions_fts`, with its parameters,
+    for the statement search._page writes out by hand."""
+    if _postgresql():
+        return f"interventions_fts.interventions_fts @@ {PARSED_ONCE}", [query.websearch()]
+    return "interventions_fts.interventions_fts MATCH %s", [query.fts5()]
+
+
+def rank_sql(query: Query) -> tuple[str, list]:
+    """The relevance (higher is better) in the same way as match_sql."""
+    if _postgresql():
+        return f"ts_rank(interventions_fts.interventions_fts, {PARSED_ONCE})", [query.websearch()]
+    return "-bm25(interventions_fts.interventions_fts)", []
 
 
 def matching_ids(query: Query) -> list[int]:
@@ -48,8 +53,15 @@ def matching_ids(query: Query) -> list[int]:
     Fetched in one go on a plain cursor: thousands of ids through the ORM's iterator cost more
     than the query itself.
     """
-    text = query.websearch() if connection.vendor == "postgresql" else query.fts5()
-    sql, params = SearchEntry.objects.filter(document__match=text).values_list("intervention_id").query.sql_with_params()
+    text = query.websearch() if _postgresql() else query.fts5()
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_matching_sql(), [text])
         return [row[0] for row in cursor.fetchall()]
+
+
+@functools.cache
+def _matching_sql() -> str:
+    """The statement behind matching_ids, compiled once; only the query text differs per search."""
+    sql, params = SearchEntry.objects.filter(document__match="").values_list("intervention_id").query.sql_with_params()
+    assert list(params) == [""], params  # the query text must be its only parameter
+    return sql

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from .dates import PartialDate
 from .models import Intervention
-from .store import TAGGED_FIELDS, records_of
+from .store import TAGGED_FIELDS, records_of, summaries_of
 from .vocabulary import BY_FACET, DELIVERY, RECOGNITION, SCHEME, Vocabulary, validity_years
+
+if TYPE_CHECKING:
+    from .search import Summary
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,10 @@ class RecognitionView:
     note: str | None
 
     def to_dict(self) -> dict:
+        return dict(self._dict)  # a copy: one view serves many results pages (_recognition_view)
+
+    @cached_property
+    def _dict(self) -> dict:
         return {
             "scheme": self.scheme.code,
             "level": self.level.code,
@@ -51,6 +59,9 @@ def _labels(vocabulary: Vocabulary, codes: list[str]) -> list[Label]:
     return [Label(code, vocabulary.title(code), vocabulary.knowledge_slug) for code in codes]
 
 
+# A pure function of its arguments, and results pages show the same recognitions again and again:
+# worked out once per day rather than for every hit of every search.
+@lru_cache(maxsize=4096)
 def _recognition_view(scheme: str, level: str, date: str | None, note: str | None, today: dt.date) -> RecognitionView:
     when = PartialDate.parse(date) if date else None
     years = validity_years(level)
@@ -67,9 +78,13 @@ def _recognition_view(scheme: str, level: str, date: str | None, note: str | Non
 
 
 class Description:
-    """An intervention with everything resolved for display; each part is worked out when first used."""
+    """An intervention with everything resolved for display; each part is worked out when first used.
 
-    def __init__(self, obj: Intervention, record: dict, today: dt.date):
+    For a search hit (summarise) `obj` is a search.Summary and `record` holds only what a list of
+    results shows; otherwise `obj` is the Intervention and `record` its full record.
+    """
+
+    def __init__(self, obj: Intervention | Summary, record: dict, today: dt.date):
         self.obj, self.record, self.today = obj, record, today
 
     @cached_property
@@ -89,3 +104,10 @@ class Description:
 def describe(objs: list[Intervention]) -> list[Description]:
     today = timezone.localdate()
     return [Description(obj, record, today) for obj, record in zip(objs, records_of(objs))]
+
+
+def summarise(objs: list[Summary], known) -> list[Description]:
+    """Descriptions for a list of results, from objects with a pk and store.SUMMARY_FIELDS;
+    `known` (a catalogue.Catalogue) gives their tags and recognitions."""
+    today = timezone.localdate()
+    return [Description(obj, record, today) for obj, record in zip(objs, summaries_of(objs, known))]

@@ -13,12 +13,9 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 
-from django.db.models.functions import Length
-
 from slim.core import InputError
 
 from . import searchtext
-from .models import IndexedWord
 
 MAX_LENGTH = 200
 # Frequent Dutch function words: they carry no topic, so they are not searched for
@@ -121,26 +118,19 @@ def parse(text: str) -> Query:
     return Query(tuple(groups))
 
 
-def corrections(query: Query) -> dict[str, str]:
-    """For each word whose stem occurs in no intervention, the closest indexed word (if any is close)."""
+def corrections(query: Query, known) -> dict[str, str]:
+    """For each word whose stem occurs in no intervention, the closest indexed word (if any is close).
+
+    `known` is the catalogue of the databank (catalogue.py), which holds the words of the index.
+    """
     candidates = [word for word in dict.fromkeys(query.positive_words()) if searchtext.is_suggestable(word)]
-    stems = {word: searchtext.stem(word) for word in candidates}
-    known = set(IndexedWord.objects.filter(stem__in=set(stems.values())).values_list("stem", flat=True))
-    missing = [word for word in candidates if stems[word] not in known]
-    if not missing:
-        return {}
     found = {}
-    for word in missing:
-        matches = difflib.get_close_matches(word, _candidates(word), n=1, cutoff=SUGGESTION_CUTOFF)
+    for word in candidates:
+        if searchtext.stem(word) in known.stems:
+            continue
+        # Same first letter and about as long: keeps difflib cheap; a slip in the very first
+        # letter is rare and then no suggestion is made.
+        matches = difflib.get_close_matches(word, known.words_like(word, SUGGESTION_SLACK), n=1, cutoff=SUGGESTION_CUTOFF)
         if matches:
             found[word] = matches[0]
     return found
-
-
-def _candidates(word: str) -> list[str]:
-    """Indexed words that could be meant: same first letter, about as long. Keeps difflib cheap;
-    a slip in the very first letter is rare and then no suggestion is made."""
-    words = IndexedWord.objects.annotate(length=Length("word")).filter(
-        word__startswith=word[0], length__range=(len(word) - SUGGESTION_SLACK, len(word) + SUGGESTION_SLACK)
-    )
-    return list(words.values_list("word", flat=True))

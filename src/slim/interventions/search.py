@@ -13,17 +13,19 @@ ticking one more value gives. Across facets the selections all apply (AND).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import InputError
 
-from . import facetbits, fit, fulltext
-from .models import Intervention, InterventionTag, Term
+from . import catalogue, facetbits, fit, fulltext
+from .catalogue import Terms
+from .models import Intervention, InterventionTag
 from .parameters import listed
-from .presentation import Description, describe
+from .presentation import Description, summarise
 from .query import Query, corrections, parse
 from .vocabulary import BY_FACET, FACETS
 
@@ -118,9 +120,20 @@ class Facet:
     options: tuple[FacetOption, ...]
 
 
+class Summary(NamedTuple):
+    """One result as the page statement reads it (store.SUMMARY_FIELDS and the relevance): a
+    results list needs no model instances, which cost more to make than the rest of a hit."""
+
+    pk: int
+    slug: str
+    name: str
+    summary: str
+    relevance: float | None  # None without a text query
+
+
 @dataclass(frozen=True)
 class Hit:
-    item: Description
+    item: Description  # item.obj is a Summary
     relevance: float | None
     fit: fit.Fit | None
 
@@ -142,21 +155,20 @@ class SearchResult:
 
 
 def search(params: SearchParams) -> SearchResult:
-    query, corrected_from = _text_query(params.q)
-    terms = Terms()
-    matches = fulltext.search(Intervention.objects.all(), query) if query else Intervention.objects.all()
-    results = _filtered(matches, params.filters, terms)
+    known = catalogue.current()
+    terms = known.terms
+    query, corrected_from = _text_query(params.q, known)
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    # A text search counts its results and facets from bitmaps of its matches (facetbits.py).
-    bits = facetbits.Matches(fulltext.matching_ids(query)) if query else None
-    count = bits.total(params.filters, terms) if bits else results.count()
-    objs = _page(_ordered(results, params.fit, sort), (params.page - 1) * params.page_size, params.page_size)
-    hits = tuple(
-        Hit(item, getattr(item.obj, "relevance", None), _fit(params.fit, item))
-        for item in describe(objs)
-    )
+    if query:  # a text search counts its results and facets from bitmaps of its matches (facetbits.py)
+        bits = facetbits.Matches(fulltext.matching_ids(query), known.bitmaps)
+        count = bits.total(params.filters, terms)
+    else:
+        bits = None
+        count = _filtered(Intervention.objects.all(), params.filters, terms).count()
+    page = _page(query, params, terms, sort)
+    hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page, known))
     return SearchResult(
         params=params,
         query=query.websearch() if query else "",
@@ -165,58 +177,76 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(bits, matches if query else None, params.filters, terms),
+        facets=_facets(bits, None, params.filters, terms),
     )
 
 
-def _page(ordered, start: int, size: int) -> list[Intervention]:
+# After the fit score (when asked for), the page is ordered by these columns of the inner query.
+ORDER = {
+    "relevance": ("relevance DESC", "name", "slug"),
+    "recognition": ("recognition_rank DESC NULLS LAST", "name", "slug"),
+    "name": ("name", "slug"),
+}
+
+
+def _page(query: Query | None, params: SearchParams, terms: Terms, sort: str) -> list[Summary]:
     """One page of results.
 
-    PostgreSQL in two steps: first which ones, from the narrow columns only (an index); then the
-    texts of just that page. Reading the long texts of every match to sort them was most of the
-    cost of a broad search there. SQLite reads its FTS5 index and the rows in one query.
+    One statement, written out by hand: building it through the ORM, compiling it and turning
+    its rows into models cost 1 to 2 ms of Python per search, up to half of what the database
+    needed for it. The inner query chooses the page from narrow columns only (on PostgreSQL an
+    index): reading the long texts of every match to sort them was most of the cost of a broad
+    search. The outer query reads the texts of that page alone.
     """
-    if connection.vendor != "postgresql":
-        return list(ordered.defer("search_text", "stemmed_text")[start : start + size])
-    ranked = "relevance" in ordered.query.annotations
-    rows = list(ordered.values_list(*(("pk", "relevance") if ranked else ("pk",)))[start : start + size])
-    found = Intervention.objects.defer("search_text", "stemmed_text").in_bulk([row[0] for row in rows])
-    objs = []
-    for row in rows:
-        obj = found[row[0]]
-        if ranked:
-            obj.relevance = row[1]
-        objs.append(obj)
-    return objs
+    columns, order = ["i.id", "i.name", "i.slug"], list(ORDER[sort])
+    tables, conditions, values = "interventions_intervention i", [], []
+    if sort == "recognition":
+        columns.append("i.recognition_rank")
+    if params.fit:
+        columns.append(f"({fit.score_sql(params.fit, 'i.logic_mask')}) AS fit_score")
+        order.insert(0, "fit_score DESC")
+    if query:
+        rank, rank_values = fulltext.rank_sql(query)
+        match, match_values = fulltext.match_sql(query)
+        columns.append(f"{rank} AS relevance")
+        tables += " JOIN interventions_fts ON interventions_fts.rowid = i.id"
+        conditions.append(match)
+        values += rank_values + match_values  # in statement order: the columns, then the conditions
+    for facet, codes in params.filters.items():  # the same selection as _filtered
+        ids = terms.of(facet, codes)
+        if not ids:  # only codes that no intervention has
+            return []
+        placeholders = ", ".join(["%s"] * len(ids))
+        conditions.append(f"i.id IN (SELECT intervention_id FROM interventions_interventiontag WHERE term_id IN ({placeholders}))")
+        values += ids
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    chosen = f"SELECT {', '.join(columns)} FROM {tables}{where} ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
+    read = "i.id, i.slug, i.name, i.summary" + (", page.relevance" if query else "")  # the fields of Summary
+    sql = (
+        f"SELECT {read} FROM ({chosen}) page JOIN interventions_intervention i ON i.id = page.id "
+        f"ORDER BY {', '.join('page.' + column for column in order)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, params.page_size, (params.page - 1) * params.page_size])
+        rows = cursor.fetchall()
+    return [Summary(*row) if query else Summary(*row, relevance=None) for row in rows]
 
 
 def _fit(client: tuple, item: Description) -> fit.Fit | None:
     return fit.explain(client, item.obj.name, item.record["logics"]) if client else None
 
 
-def _text_query(text: str) -> tuple[Query | None, str | None]:
+def _text_query(text: str, known: catalogue.Catalogue) -> tuple[Query | None, str | None]:
     """The query to search with, and the reader's own wording if words had to be corrected."""
     if not text:
         return None, None
     query = parse(text)
     if query.empty:
         return None, None
-    fixes = corrections(query)
+    fixes = corrections(query, known)
     if not fixes:
         return query, None
     return query.corrected(fixes), query.websearch()
-
-
-class Terms:
-    """The stored terms, read once per search: filters and counts work on their ids."""
-
-    def __init__(self):
-        self.by_id = {pk: (facet, code) for pk, facet, code in Term.objects.values_list("pk", "facet", "code")}
-        self.ids = {key: pk for pk, key in self.by_id.items()}
-
-    def of(self, facet: str, codes=None) -> list[int]:
-        """Ids of these codes of a facet, or of all its codes (a code no intervention has, has no term)."""
-        return [pk for (name, code), pk in self.ids.items() if name == facet and (codes is None or code in codes)]
 
 
 def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
@@ -225,18 +255,6 @@ def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
             tagged = InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id")
             queryset = queryset.filter(pk__in=tagged)
     return queryset
-
-
-def _ordered(queryset, client: tuple, sort: str):
-    order = []
-    if client:
-        queryset = queryset.annotate(fit_score=fit.score_expression(client))
-        order.append(F("fit_score").desc())
-    if sort == "relevance":
-        order.append(F("relevance").desc())
-    elif sort == "recognition":
-        order.append(F("recognition_rank").desc(nulls_last=True))
-    return queryset.order_by(*order, "name", "slug")
 
 
 def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: list[str]):
@@ -259,26 +277,25 @@ def _facets(bits: facetbits.Matches | None, matches, filters: dict, terms: Terms
     With a text query the counts come from the bitmaps of its matches (facetbits.py);
     without one, from the tag index, which counts everything fast.
     """
-    counts = {}
+    counts = {vocabulary.name: {} for vocabulary in FACETS}  # facet -> {code: interventions}
     groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
     for skip, names in groups:
         if not names:
             continue
         if bits is not None:
-            numbers = bits.counts(filters, terms, skip).items()
+            numbers = bits.counts(filters, terms, skip, terms.of(skip) if skip else None).items()
         else:
             numbers = _term_counts(matches, filters, terms, skip, names)
         for term, number in numbers:
-            key = terms.by_id[term]
-            if key[0] in names:
-                counts[key] = number
+            facet, code = terms.by_id[term]
+            if facet in names:
+                counts[facet][code] = number
     facets = []
     for vocabulary in FACETS:
-        selected = filters.get(vocabulary.name, ())
-        options = tuple(
-            FacetOption(code, term.title, counts.get((vocabulary.name, code), 0), code in selected)
-            for code, term in vocabulary.terms.items()
-            if counts.get((vocabulary.name, code)) or code in selected
-        )
-        facets.append(Facet(vocabulary.name, vocabulary.label, options))
+        selected, numbers, options = filters.get(vocabulary.name, ()), counts[vocabulary.name], []
+        for code, term in vocabulary.terms.items():
+            number = numbers.get(code, 0)
+            if number or code in selected:
+                options.append(FacetOption(code, term.title, number, code in selected))
+        facets.append(Facet(vocabulary.name, vocabulary.label, tuple(options)))
     return tuple(facets)

@@ -29,6 +29,8 @@ TAGGED_FIELDS = {
 }
 RECOGNITION_FACET = "recognition"
 MODEL_FIELDS = [name for name in FIELDS if name not in TAGGED_FIELDS and name not in DERIVED and name != "recognitions"]
+# The texts a list of results shows; the rest of a hit (coded lists, recognitions) is in the catalogue.
+SUMMARY_FIELDS = ("slug", "name", "summary")
 BATCH = 500
 
 
@@ -103,7 +105,7 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
         _write_relations(new + changed)
         if new or changed:
             rebuild_vocabulary()
-            DatabankVersion.bump()  # the tags changed: facet bitmaps are rebuilt (facetbits.py)
+            DatabankVersion.bump()  # searches read a fresh catalogue (catalogue.py)
             _refresh_statistics()
         report.created, report.updated = len(new), len(changed)
         report.unchanged = len(records) - len(new) - len(changed)
@@ -208,6 +210,24 @@ def records_of(objs: list[Intervention]) -> list[dict]:
             recognitions[row.pop("intervention_id")].append(row)
         records.extend(_record(obj, codes[obj.pk], recognitions[obj.pk]) for obj in batch)
     return records
+
+
+def summaries_of(objs: list, known) -> list[dict]:
+    """What a list of results shows of these interventions: SUMMARY_FIELDS of each object (which
+    needs no more than those and a pk) with the coded lists and recognitions of `known` (a
+    catalogue.Catalogue), in the keys of a record.
+
+    Reading and decoding the other texts and JSON lists of a page of results cost more than
+    everything else a hit needs.
+    """
+    summaries = []
+    for obj in objs:
+        codes = known.codes(obj.pk)
+        summary = {name: getattr(obj, name) for name in SUMMARY_FIELDS}
+        summary.update((field_name, codes.get(facet, [])) for field_name, facet in TAGGED_FIELDS.items())
+        summary["recognitions"] = known.recognitions(obj.pk)
+        summaries.append(summary)
+    return summaries
 
 
 def _record(obj: Intervention, codes: dict, recognitions: list[dict]) -> dict:
