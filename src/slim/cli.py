@@ -36,7 +36,11 @@ def main(argv=None):
         return 0
     command = args[0]
     if command in ENGINE_COMMANDS:
-        return run_engine_command(command, args[1:])
+        try:
+            return run_engine_command(command, args[1:])
+        except BrokenPipeError:  # the reader stopped early ('slim evaluate | head'): not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 0
     return run_django_command(command, args[1:])
 
 

@@ -57,3 +57,14 @@ def test_evaluate_prints_accuracy_and_confusion_matrix():
 def test_help_lists_commands():
     result = slim("--help")
     assert "load-knowledge" in result.stdout and "classify" in result.stdout
+
+
+def test_evaluate_into_a_reader_that_stops_early_ends_quietly():
+    """'slim evaluate | head -1': the closed pipe is the reader's choice, not a traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "slim.cli", "evaluate", "--split", "train3"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    process.stdout.close()  # like head, but before the report is written, so the write always fails
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 0 and "Traceback" not in errors
