@@ -80,6 +80,17 @@ def test_word_signals_name_the_clients_own_words_and_their_counts():
     assert_spans_point_at_the_words(text, result)
 
 
+def test_a_word_named_for_a_logic_points_there_more_than_anywhere_else():
+    """By its chance per logic in the counts (smoothed, per logic's total), not just by any share of the points."""
+    model = words.model()
+    for item in read_data("eval/statements_train4.json")[:40]:
+        for signal in words.read_words(tokenize(item["text"])):
+            index = model.logics.index(signal.target.logic)
+            for stem in signal.stems:
+                chances = model.weights[stem]
+                assert chances[index] > max(chance for column, chance in enumerate(chances) if column != index), stem
+
+
 def test_rule_7_weighs_phrases_not_word_counts():
     own = Target.parse("direction.own")
     phrases_only = [Evidence(own, 2.0), Evidence(Target(logic=Logic.ONDERNEMEN), 3.0), Evidence(Target(logic=Logic.COMPETENTIES), 2.0)]

@@ -132,25 +132,25 @@ def model() -> WordModel:
 
 @dataclass(frozen=True)
 class WordHit:
-    """One known word (or pair) and how much it adds for one logic."""
+    """One known word (or pair) and how much more it points at one logic than at any other."""
 
     feature: Feature
     points: float
-    counts: tuple[int, ...]
 
 
 def _explanation(logic: Logic, hits: list[WordHit], total: WordModel) -> Text:
     """A reason that reads on after 'de cliënt' / 'the client' (see scoring.summarise)."""
-    index = total.logics.index(logic)
     title = logic_title(logic)
+    nl = f"gebruikt woorden die in de {total.statements} gelabelde voorbeelduitspraken samen vaker bij {title.nl} staan"
+    en = f"uses words that together occur more often with {title.en} in the {total.statements} labelled example statements"
+    if not hits:  # no single word leads here; only their sum does
+        return Text(nl=nl, en=en)
     shown = ", ".join(f"'{hit.feature.term}'" for hit in hits)
-    first = hits[0]
-    word, found, among = first.feature.term, first.counts[index], sum(first.counts)
+    word, counts = hits[0].feature.term, total.counts[hits[0].feature.key]
+    found, among = counts[total.logics.index(logic)], sum(counts)
     return Text(
-        nl=f"gebruikt woorden die in de {total.statements} gelabelde voorbeelduitspraken vaker bij {title.nl} staan, "
-        f"vooral {shown} ('{word}': {found} van de {among} voorbeelden)",
-        en=f"uses words that occur more often with {title.en} in the {total.statements} labelled example statements, "
-        f"mostly {shown} ('{word}': {found} of the {among} examples)",
+        nl=f"{nl}, vooral {shown} ('{word}': {found} van de {among} voorbeelden)",
+        en=f"{en}, mostly {shown} ('{word}': {found} of the {among} examples)",
     )
 
 
@@ -173,8 +173,10 @@ def read_words(tokens: list[Token]) -> tuple[WordSignal, ...]:
         points = totals[index] - lowest
         if points <= 0:
             continue
-        hits = [WordHit(feature, _lead(words, feature.key, index), words.counts[feature.key]) for feature in known]
-        hits = _apart(sorted(hits, key=lambda hit: (-hit.points, hit.feature.start)), shown)
+        # Only words that point here more than anywhere else are named: the others add to these
+        # points too, but naming them as words 'for' this logic would not be true.
+        leading = (hit for feature in known if (hit := WordHit(feature, _lead(words, feature.key, index))).points > 0)
+        hits = _apart(sorted(leading, key=lambda hit: (-hit.points, hit.feature.start)), shown)
         signals.append(
             WordSignal(
                 terms=tuple(hit.feature.term for hit in hits),
