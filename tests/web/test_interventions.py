@@ -279,7 +279,7 @@ def test_facet_bitmaps_count_what_the_tags_count(databank, query):
     terms = known.terms
     matches = Intervention.objects.filter(pk__in=fulltext.matching_ids(text))
     bits = search.facetbits.Matches(fulltext.matching_ids(text), known.bitmaps)
-    from_bitmaps = search._facets(bits, matches, params.filters, terms)
+    from_bitmaps = search._facets(bits, params.filters, terms)
     assert bits.total(params.filters, terms) == search._filtered(matches, params.filters, terms).count()
     groups = [(None, [f.name for f in search.FACETS if f.name not in params.filters])]
     groups += [(name, [name]) for name in params.filters]

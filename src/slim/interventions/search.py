@@ -177,7 +177,7 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(bits, None, params.filters, terms),
+        facets=_facets(bits, params.filters, terms),
     )
 
 
@@ -258,7 +258,11 @@ def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
 
 
 def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: list[str]):
-    """(term id, interventions) over the results of every selection but skip's, from the tags."""
+    """(term id, interventions) over the results of every selection but skip's, from the tags.
+
+    `matches`: the interventions to count over, None for all (searches without text; the tests
+    pass a text match to check the bitmaps against the tags).
+    """
     # Every tag belongs to one of the facets: without a term condition the planner reads
     # the tags per matching intervention instead of every tag of a facet.
     tags = InterventionTag.objects.all()
@@ -271,8 +275,8 @@ def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: 
     return tags.values_list("term_id").annotate(number=Count("*")).order_by()
 
 
-def _facets(bits: facetbits.Matches | None, matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
-    """Counts per facet value; `matches` is the text-matched set, or None for everything.
+def _facets(bits: facetbits.Matches | None, filters: dict, terms: Terms) -> tuple[Facet, ...]:
+    """Counts per facet value; `bits` holds the matches of a text search, None counts everything.
 
     With a text query the counts come from the bitmaps of its matches (facetbits.py);
     without one, from the tag index, which counts everything fast.
@@ -285,7 +289,7 @@ def _facets(bits: facetbits.Matches | None, matches, filters: dict, terms: Terms
         if bits is not None:
             numbers = bits.counts(filters, terms, skip, terms.of(skip) if skip else None).items()
         else:
-            numbers = _term_counts(matches, filters, terms, skip, names)
+            numbers = _term_counts(None, filters, terms, skip, names)
         for term, number in numbers:
             facet, code = terms.by_id[term]
             if facet in names:

@@ -220,20 +220,19 @@ def summaries_of(objs: list, known) -> list[dict]:
     Reading and decoding the other texts and JSON lists of a page of results cost more than
     everything else a hit needs.
     """
-    summaries = []
-    for obj in objs:
-        codes = known.codes(obj.pk)
-        summary = {name: getattr(obj, name) for name in SUMMARY_FIELDS}
-        summary.update((field_name, codes.get(facet, [])) for field_name, facet in TAGGED_FIELDS.items())
-        summary["recognitions"] = known.recognitions(obj.pk)
-        summaries.append(summary)
-    return summaries
+    return [_fields(obj, SUMMARY_FIELDS, known.codes(obj.pk), known.recognitions(obj.pk)) for obj in objs]
+
+
+def _fields(obj, names, codes: dict, recognitions: list[dict]) -> dict:
+    """These fields of an object, with its coded lists (from {facet: codes}) and recognitions."""
+    values = {name: getattr(obj, name) for name in names}
+    values.update((field_name, codes.get(facet, [])) for field_name, facet in TAGGED_FIELDS.items())
+    values["recognitions"] = recognitions
+    return values
 
 
 def _record(obj: Intervention, codes: dict, recognitions: list[dict]) -> dict:
-    values = {name: getattr(obj, name) for name in MODEL_FIELDS}
-    values.update((field_name, codes.get(facet, [])) for field_name, facet in TAGGED_FIELDS.items())
-    values["recognitions"] = recognitions
+    values = _fields(obj, MODEL_FIELDS, codes, recognitions)
     return {name: values[name] for name in FIELDS if name not in DERIVED}
 
 
