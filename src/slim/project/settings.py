@@ -91,6 +91,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SLIM_DB_CONN_MAX_AGE", "60")),
     )
 }
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Optional PostgreSQL hot standby for the read-only reports (operations/replica.py).
+if os.environ.get("SLIM_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["SLIM_REPLICA_DATABASE_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["slim.operations.replica.ReportRouter"]
+SLIM_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("SLIM_REPLICA_MAX_LAG_SECONDS", "30"))
+SLIM_REPLICA_CHECK_SECONDS = float(os.environ.get("SLIM_REPLICA_CHECK_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

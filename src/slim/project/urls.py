@@ -24,3 +24,5 @@ urlpatterns = [
     path("", include("slim.operations.urls")),
     path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
 ]
+
+handler500 = "slim.operations.views.server_error"
