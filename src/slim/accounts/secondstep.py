@@ -17,8 +17,8 @@ def has_second_factor(user):
 
 
 def second_step_done(request):
-    user = request.user
-    return bool(user.is_verified() or request.session.get(OIDC_MFA))
+    is_verified = getattr(request.user, "is_verified", None)  # set by django-otp's OTPMiddleware
+    return bool((is_verified and is_verified()) or request.session.get(OIDC_MFA))
 
 
 def forget_second_step(request):
