@@ -190,6 +190,14 @@ def test_wrong_nonce_is_refused(client, settings, provider):
     assert not User.objects.filter(username="tessa").exists()
 
 
+def test_an_id_token_from_another_issuer_is_refused(client, settings, provider):
+    configure(settings, provider, SLIM_OIDC_ISSUER="https://andere-provider.example/openid")
+    response = oidc_login(client, provider, "tessa")
+    assert response["Location"] == "/account/inloggen/"
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="tessa").exists()
+
+
 def test_an_account_locked_by_wrong_passwords_cannot_come_in_through_oidc(client, settings, provider):
     configure(settings, provider)
     make_user("anna")

@@ -8,6 +8,7 @@ rule that the local second step is skipped only when SLIM_OIDC_SKIP_SECOND_STEP=
 
 import logging
 
+import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
@@ -52,6 +53,15 @@ def oidc_setting(attr, *args):
     return import_from_settings(attr, *args)
 
 
+def expected_issuer():
+    """SLIM_OIDC_ISSUER, else the issuer the provider's discovery document names, else None (not checked)."""
+    if settings.SLIM_OIDC_ISSUER:
+        return settings.SLIM_OIDC_ISSUER
+    if settings.SLIM_OIDC_DISCOVERY_URL:
+        return discovery(settings.SLIM_OIDC_DISCOVERY_URL).get("issuer") or None
+    return None
+
+
 def role_from_claims(claims):
     """The SLIM role the provider's claim maps to, or None (no access).
 
@@ -77,9 +87,23 @@ class SlimOIDCBackend(OIDCAuthenticationBackend):
             return None  # a password login: not ours
         try:
             return super().authenticate(request, **kwargs)
-        except (SuspiciousOperation, requests.RequestException) as exc:
+        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, KeyError, ValueError) as exc:
             log.warning("OIDC login refused: %s", exc)
             return None
+
+    def _verify_jws(self, payload, key):
+        """The library checks the signature and expiry; SLIM also checks audience and issuer."""
+        alg = jwt.get_unverified_header(payload).get("alg")
+        if alg != self.OIDC_RP_SIGN_ALGO:
+            raise SuspiciousOperation(f"ID token signed with {alg!r}, expected {self.OIDC_RP_SIGN_ALGO!r}")
+        issuer = expected_issuer()
+        try:
+            return jwt.decode(
+                payload, key, algorithms=[alg], audience=self.OIDC_RP_CLIENT_ID, issuer=issuer,
+                options={"require": ["exp", "iat", "aud"] + (["iss"] if issuer else [])},
+            )
+        except jwt.PyJWTError as exc:
+            raise SuspiciousOperation(f"ID token refused: {exc}") from exc
 
     def _username(self, claims):
         value = claims.get(settings.SLIM_OIDC_USERNAME_CLAIM)

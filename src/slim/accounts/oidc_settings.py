@@ -47,6 +47,7 @@ def oidc_settings(env):
     return {
         "SLIM_OIDC_ENABLED": True,
         "SLIM_OIDC_DISCOVERY_URL": discovery,
+        "SLIM_OIDC_ISSUER": env.get("SLIM_OIDC_ISSUER", ""),
         "SLIM_OIDC_USERNAME_CLAIM": env.get("SLIM_OIDC_USERNAME_CLAIM", "preferred_username"),
         "SLIM_OIDC_ROLE_CLAIM": env.get("SLIM_OIDC_ROLE_CLAIM", "slim_role"),
         "SLIM_OIDC_ROLE_MAP": parse_role_map(env.get("SLIM_OIDC_ROLE_MAP", "")),
