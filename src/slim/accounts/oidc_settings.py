@@ -2,7 +2,7 @@
 
 Read only from SLIM_OIDC_* environment variables (docs/deployment.md). Without
 SLIM_OIDC_CLIENT_ID the whole OIDC login is off: no button, no backend, the URLs answer 404.
-Kept free of Django imports: settings.py calls it while Django is still starting.
+Imports no models: settings.py calls it while Django is still starting.
 """
 
 from django.core.exceptions import ImproperlyConfigured

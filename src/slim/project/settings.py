@@ -149,6 +149,10 @@ STORAGES = {
 SESSION_COOKIE_AGE = int(os.environ.get("SLIM_SESSION_SECONDS", str(30 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
+# Anonymise clients this many years after their last case closed (slim apply-retention).
+SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
+# The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
+SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
 
 # Lockout (django-axes): one count per username for every login path (our form, /beheer/, OIDC).
 # Counting per username, not per address: a municipality's staff share one outgoing address.
@@ -174,10 +178,7 @@ from slim.accounts.oidc_settings import oidc_settings  # noqa: E402
 globals().update(oidc_settings(os.environ))
 if SLIM_OIDC_ENABLED:  # noqa: F821 - set by oidc_settings
     AUTHENTICATION_BACKENDS.append("slim.accounts.oidc.SlimOIDCBackend")
-# Anonymise clients this many years after their last case closed (slim apply-retention).
-SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
-# The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
-SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
