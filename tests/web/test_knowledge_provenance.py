@@ -97,7 +97,7 @@ def test_pages_show_provenance_and_readable_sources(client, knowledge):
         for item in KnowledgeItem.objects.filter(kind=kind.code):
             html = client.get(f"/kennis/{kind.slug}/{item.code}/").content.decode()
             assert not RAW_KEY.search(html), f"{kind.slug}/{item.code}: {RAW_KEY.search(html)}"
-            assert html.count('class="provenance"') == 1 + len(item.sections), item.code
+            assert html.count('class="provenance"') >= 1 + len(item.sections), item.code
     html = client.get("/kennis/werkzame-elementen/basishouding/").content.decode()
     lead = html.split('class="lead"')[1].split("</p>", 2)[1]
     assert "afgeleid" in lead

@@ -85,9 +85,39 @@ def _check_item(item, kind: Kind, where: str):
         if bool(section.get("inferred")) != (section["provenance"] == "ours"):
             raise KnowledgeFileError(f"{where} ({item['code']}) section {code}: inferred en provenance spreken elkaar tegen")
         codes.append(code)
+    if kind.code == "principle":
+        _check_professional((item["attributes"] or {}).get("professional"), f"{where} ({item['code']})")
+    if kind.code == "life_domain":
+        _check_prompts((item["attributes"] or {}).get("prompts"), f"{where} ({item['code']})")
     absent = [code for code in kind.required_sections if code not in codes]
     if absent:
         raise KnowledgeFileError(f"{where} ({item['code']}): verplichte onderdelen ontbreken: {absent}")
+
+
+def _check_professional(value, where: str):
+    """A principle says what a professional does and avoids (our own words, so provenance ours)."""
+    if not isinstance(value, dict) or value.get("provenance") != "ours":
+        raise KnowledgeFileError(f"{where}: attributes.professional met provenance: ours ontbreekt")
+    for part in ("does", "avoids"):
+        entries = value.get(part)
+        if not isinstance(entries, list) or not entries:
+            raise KnowledgeFileError(f"{where}: attributes.professional.{part} moet een niet-lege lijst zijn")
+        for entry in entries:
+            _check_text(entry, f"{where} professional.{part}")
+
+
+PROMPT_CONCEPTS = ("agency", "circle", "orientation", "values")
+
+
+def _check_prompts(value, where: str):
+    """Each life domain has follow-up questions on the four ideas of seed 000 (agency ... values)."""
+    if not isinstance(value, list):
+        raise KnowledgeFileError(f"{where}: attributes.prompts ontbreekt")
+    for prompt in value:
+        _check_text(prompt, f"{where} prompt")
+    missing = [concept for concept in PROMPT_CONCEPTS if concept not in {p.get("concept") for p in value}]
+    if missing:
+        raise KnowledgeFileError(f"{where}: geen doorvraag voor {missing}")
 
 
 def _check_provenance(text: dict, where: str):
