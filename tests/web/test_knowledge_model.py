@@ -84,3 +84,15 @@ def test_seed_001_and_000_uses_are_in_the_knowledge_base():
     assert "werkrelaties" in sections["functional_relations"]["body"]["nl"]
     assert "SEED-000" in sections["policy"]["sources"] and "beleid" in sections["policy"]["body"]["nl"]
     assert "SEED-000" in sections["repertoire"]["sources"] and "repertoire" in sections["repertoire"]["body"]["nl"]
+
+
+@pytest.mark.django_db
+def test_element_pages_follow_the_fixed_structure_of_seed_003(client, knowledge):
+    """Point 8: Wat is het? ... Hoe werkt dit in de praktijk? ... Meer uitleg en verder lezen (Onderbouwing, Verder lezen)."""
+    order = ["Wat is het?", "Hoe werkt dit in de praktijk?", "Meer uitleg en verder lezen", "Onderbouwing", "Verder lezen"]
+    for item in KnowledgeItem.objects.filter(kind="werkzaam_element"):
+        html = client.get(f"/kennis/werkzame-elementen/{item.code}/").content.decode()
+        positions = [html.find(heading) for heading in order]
+        assert -1 not in positions and positions == sorted(positions), item.code
+        reading = next(section for section in item.sections if section["code"] == "further_reading")
+        assert "SEED-003" in reading["sources"] and len(reading["sources"]) > 1
