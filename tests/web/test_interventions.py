@@ -35,12 +35,15 @@ def record(slug, **changes):
         "executing_organisations": ["welzijnsorganisaties"],
         "werkzame_elementen": ["Persoonlijk contact."],
         "element_codes": ["maatwerk"],
+        "core_elements": [],
+        "adaptations": [],
         "research": None,
         "recognitions": [],
         "developer": None,
         "contact": None,
         "handbook": None,
         "source_url": "https://example.org/interventie",
+        "checked_at": None,
         "logics": ["kansen"],
         "logic_reason": "",
         "levels": ["micro"],
@@ -437,7 +440,7 @@ def test_a_search_after_an_import_shows_the_new_tags_and_recognitions(client, sm
     after = hit_of(body, "buurt")
     assert after["themes"] == ["armoede_schulden"] and after["logics"] == ["sturing"] and after["levels"] == ["micro"]
     assert after["recognitions"] == [
-        {"scheme": "movisie", "level": "goed_beschreven", "date": "2020", "valid_until": "2023", "current": False, "note": None}
+        {"scheme": "movisie", "level": "goed_beschreven", "date": "2020", "valid_until": "2023", "current": False, "note": None, "verified": True}
     ]
     counts = {facet["name"]: {o["value"]: o["count"] for o in facet["options"]} for facet in body["facets"]}
     assert counts["recognition"] == {"goed_beschreven": 1} and counts["logic"] == {"sturing": 1}

@@ -36,6 +36,7 @@ class RecognitionSerializer(serializers.Serializer):
     valid_until = serializers.CharField(allow_null=True, help_text="datum + geldigheidsduur van het niveau")
     current = serializers.BooleanField(allow_null=True, help_text="nog geldig; null als er geen geldigheid is")
     note = serializers.CharField(allow_null=True)
+    verified = serializers.BooleanField(help_text="false: staat in een bron die we niet konden bevestigen")
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -129,12 +130,15 @@ class InterventionSerializer(serializers.Serializer):
     executing_organisations = _codes("uitvoerende organisaties")
     werkzame_elementen = _codes("werkzame elementen in woorden")
     element_codes = _codes("codes uit werkzame_elementen.yaml")
+    core_elements = _codes("kernelementen (modeltrouw); leeg = niet beschreven in de bron")
+    adaptations = _codes("wat aangepast mag worden; leeg = niet beschreven in de bron")
     research = serializers.CharField(allow_null=True)
     recognitions = RecognitionSerializer(many=True)
     developer = serializers.CharField(allow_null=True)
     contact = serializers.CharField(allow_null=True)
     handbook = serializers.CharField(allow_null=True)
     source_url = serializers.URLField()
+    checked_at = serializers.CharField(allow_null=True, help_text="JJJJ-MM-DD: laatst nagekeken tegen de bron; null = nog niet")
     logics = _codes("SLIM-logica's")
     logic_reason = serializers.CharField()
     levels = _codes("micro, meso, macro")

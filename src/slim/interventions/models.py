@@ -21,11 +21,15 @@ class Intervention(models.Model):
     approach = models.TextField(_("aanpak"))
     executing_organisations = models.JSONField(_("uitvoerende organisaties"), default=list, blank=True)
     werkzame_elementen = models.JSONField(_("werkzame elementen"), default=list, blank=True)
+    # Modeltrouw: what must stay as described, and what a team may adapt; empty = not described in the source.
+    core_elements = models.JSONField(_("kernelementen"), default=list, blank=True)
+    adaptations = models.JSONField(_("wat aangepast mag worden"), default=list, blank=True)
     research = models.TextField(_("onderzoek en onderbouwing"), blank=True, null=True)
     developer = models.CharField(_("ontwikkelaar of eigenaar"), max_length=300, blank=True, null=True)
     contact = models.CharField(_("contact"), max_length=300, blank=True, null=True)
     handbook = models.CharField(_("handboek"), max_length=300, blank=True, null=True)
     source_url = models.URLField(_("bron"), max_length=500)
+    checked_at = models.CharField(_("gecontroleerd op"), max_length=10, blank=True, null=True, help_text="JJJJ-MM-DD")
     logic_reason = models.TextField(_("waarom deze logica"), blank=True)
     delivery = models.JSONField(_("vorm"), default=list, blank=True)
     volunteers = models.BooleanField(_("met vrijwilligers"), null=True)
@@ -59,6 +63,7 @@ class Recognition(models.Model):
     level = models.CharField(_("niveau"), max_length=40)
     date = models.CharField(_("datum"), max_length=10, blank=True, null=True, help_text="JJJJ, JJJJ-MM of JJJJ-MM-DD")
     note = models.TextField(_("toelichting"), blank=True, null=True)
+    verified = models.BooleanField(_("bevestigd"), default=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -39,6 +39,7 @@ class RecognitionView:
     current: bool | None  # None: no validity period (a status) or the date is unknown
     is_status: bool
     note: str | None
+    verified: bool = True  # False: found in a source we could not confirm
 
     def to_dict(self) -> dict:
         return dict(self._dict)  # a copy: one view serves many results pages (_recognition_view)
@@ -52,6 +53,7 @@ class RecognitionView:
             "valid_until": str(self.valid_until) if self.valid_until else None,
             "current": self.current,
             "note": self.note,
+            "verified": self.verified,
         }
 
 
@@ -62,7 +64,9 @@ def _labels(vocabulary: Vocabulary, codes: list[str]) -> list[Label]:
 # A pure function of its arguments, and results pages show the same recognitions again and again:
 # worked out once per day rather than for every hit of every search.
 @lru_cache(maxsize=4096)
-def _recognition_view(scheme: str, level: str, date: str | None, note: str | None, today: dt.date) -> RecognitionView:
+def _recognition_view(
+    scheme: str, level: str, date: str | None, note: str | None, today: dt.date, verified: bool = True
+) -> RecognitionView:
     when = PartialDate.parse(date) if date else None
     years = validity_years(level)
     until = when.plus_years(years) if when and years else None
@@ -74,6 +78,7 @@ def _recognition_view(scheme: str, level: str, date: str | None, note: str | Non
         current=until.last_day() >= today if until else None,
         is_status=bool(RECOGNITION.terms[level].attributes.get("is_status")),
         note=note,
+        verified=verified,
     )
 
 

@@ -21,14 +21,19 @@ from .vocabulary import DELIVERY, ELEMENT, LEVEL, LOGIC, RECOGNITION, SCHEME, TA
 # Field order of the bundled interventions.json, kept in every export.
 FIELDS = (
     "slug", "name", "aliases", "summary", "goal", "target_groups", "target_group_codes", "approach", "themes",
-    "executing_organisations", "werkzame_elementen", "element_codes", "research", "recognitions", "developer",
-    "contact", "handbook", "source_url", "logics", "logic_reason", "levels", "delivery", "volunteers", "unknown",
+    "executing_organisations", "werkzame_elementen", "element_codes", "core_elements", "adaptations", "research",
+    "recognitions", "developer", "contact", "handbook", "source_url", "checked_at", "logics", "logic_reason", "levels",
+    "delivery", "volunteers", "unknown",
 )
 REQUIRED_TEXTS = ("slug", "name", "summary", "goal", "approach", "source_url")
 OPTIONAL_TEXTS = ("research", "developer", "contact", "handbook")  # None means 'onbekend'
 BLANK_TEXTS = ("logic_reason",)  # may be empty, never unknown
 # List of free texts -> whether at least one is required.
-TEXT_LISTS = {"aliases": False, "target_groups": True, "executing_organisations": False, "werkzame_elementen": False}
+# core_elements / adaptations (modeltrouw): empty means the source does not describe them ("niet beschreven in de bron").
+TEXT_LISTS = {
+    "aliases": False, "target_groups": True, "executing_organisations": False, "werkzame_elementen": False,
+    "core_elements": False, "adaptations": False,
+}
 # List of codes -> (allowed codes, whether at least one is required).
 CODE_LISTS = {
     "target_group_codes": (lambda: TARGET_GROUP.terms, False),
@@ -40,7 +45,8 @@ CODE_LISTS = {
 }
 # 'unknown' is derived from the empty fields on export and ignored on import.
 DERIVED = ("unknown",)
-RECOGNITION_KEYS = ("scheme", "level", "date", "note")
+RECOGNITION_KEYS = ("scheme", "level", "date", "note", "verified")
+CHECKED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Lists are written as 'a | b' in CSV, so an item must not contain the separator.
 LIST_SEPARATOR = "|"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,6 +58,7 @@ LABELS = {
     "target_groups": "doelgroepen", "target_group_codes": "doelgroepcodes", "approach": "aanpak",
     "themes": "thema's", "executing_organisations": "uitvoerende organisaties",
     "werkzame_elementen": "werkzame elementen", "element_codes": "elementcodes",
+    "core_elements": "kernelementen", "adaptations": "wat aangepast mag worden", "checked_at": "gecontroleerd op",
     "research": "onderzoek", "recognitions": "erkenningen", "developer": "ontwikkelaar", "contact": "contact",
     "handbook": "handboek", "source_url": "bron", "logics": "SLIM-logica's", "logic_reason": "reden logica",
     "levels": "niveaus", "delivery": "vorm", "volunteers": "vrijwilligers", "unknown": "onbekend",
@@ -80,6 +87,7 @@ def clean(raw) -> tuple[dict | None, list[FieldError]]:
     for name, (allowed, required) in CODE_LISTS.items():
         record[name] = _list(raw.get(name), name, required, allowed(), errors)
     record["recognitions"] = _recognitions(raw.get("recognitions"), errors)
+    record["checked_at"] = _checked_at(raw.get("checked_at"), errors)
     record["volunteers"] = _volunteers(raw.get("volunteers"), errors)
     _check_slug(record["slug"], errors)
     _check_url(record["source_url"], errors)
@@ -180,8 +188,27 @@ def _recognitions(value, errors):
             errors.append(FieldError(f"{field}.note", "moet tekst zijn"))
             note = None
         note = (note or "").replace("\r\n", "\n").strip() or None
-        cleaned.append({"scheme": scheme, "level": level, "date": date or None, "note": note})
+        verified = item.get("verified", True)  # false: the recognition is in a source we could not confirm
+        if not isinstance(verified, bool):
+            errors.append(FieldError(f"{field}.verified", "moet true of false zijn"))
+            verified = True
+        cleaned.append({"scheme": scheme, "level": level, "date": date or None, "note": note, "verified": verified})
     return cleaned
+
+
+def _checked_at(value, errors):
+    """The day someone last checked the entry against its source (JJJJ-MM-DD), or None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str) or not CHECKED_AT.match(value.strip()):
+        errors.append(FieldError("checked_at", f"'{value}' is geen datum als JJJJ-MM-DD"))
+        return None
+    try:
+        PartialDate.parse(value.strip())
+    except ValueError as exc:
+        errors.append(FieldError("checked_at", str(exc)))
+        return None
+    return value.strip()
 
 
 def _volunteers(value, errors):

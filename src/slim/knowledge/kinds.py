@@ -17,6 +17,8 @@ class Kind:
     title: str
     group: str
     required_sections: tuple[str, ...] = ()
+    # (section code, heading) pairs: a group heading shown above that section, as in the source's fixed structure.
+    section_groups: tuple[tuple[str, str], ...] = ()
 
 
 GROUPS = [
@@ -46,7 +48,12 @@ KINDS = [
     Kind(
         "werkzaam_element", "werkzame_elementen.yaml", "werkzame-elementen", _("De 15 werkzame elementen"),
         "elementen",
-        ("what_is", "why_resident", "starting_points", "tools", "policy_organisation", "examples"),
+        (
+            "what_is", "why_resident", "starting_points", "tools", "policy_organisation", "examples",
+            "substantiation", "further_reading",
+        ),
+        # SEED-003: the fixed structure of every element description.
+        (("starting_points", _("Hoe werkt dit in de praktijk?")), ("substantiation", _("Meer uitleg en verder lezen"))),
     ),
     Kind("theme", "themes.yaml", "themas", _("Thema's"), "databank", ("what",)),
     Kind("target_group", "target_groups.yaml", "doelgroepen", _("Doelgroepen"), "databank", ("what",)),

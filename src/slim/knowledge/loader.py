@@ -14,8 +14,9 @@ from django.db import transaction
 
 from .kinds import KINDS, Kind
 from .models import KnowledgeItem
+from .sources import PROVENANCES, source_registry
 
-ITEM_KEYS = {"code", "order", "title", "summary", "sections", "attributes", "inferred", "sources"}
+ITEM_KEYS = {"code", "order", "title", "summary", "sections", "attributes", "inferred", "provenance", "sources"}
 LANGUAGES = ("nl", "en")
 
 
@@ -72,15 +73,69 @@ def _check_item(item, kind: Kind, where: str):
         raise KnowledgeFileError(f"{where}: ontbrekende velden {sorted(missing)}")
     _check_text(item["title"], f"{where} title")
     _check_text(item["summary"], f"{where} summary")
+    _check_provenance(item, f"{where} ({item['code']}) summary")
+    if item["inferred"] and item["provenance"] != "ours":
+        raise KnowledgeFileError(f"{where} ({item['code']}): inferred: true vraagt provenance: ours")
     codes = []
     for section in item["sections"]:
         code = section.get("code")
         _check_text(section.get("title"), f"{where} section {code} title")
         _check_text(section.get("body"), f"{where} section {code} body")
+        _check_provenance(section, f"{where} ({item['code']}) section {code}")
+        if bool(section.get("inferred")) != (section["provenance"] == "ours"):
+            raise KnowledgeFileError(f"{where} ({item['code']}) section {code}: inferred en provenance spreken elkaar tegen")
         codes.append(code)
+    if kind.code == "principle":
+        _check_professional((item["attributes"] or {}).get("professional"), f"{where} ({item['code']})")
+    if kind.code == "life_domain":
+        _check_prompts((item["attributes"] or {}).get("prompts"), f"{where} ({item['code']})")
     absent = [code for code in kind.required_sections if code not in codes]
     if absent:
         raise KnowledgeFileError(f"{where} ({item['code']}): verplichte onderdelen ontbreken: {absent}")
+
+
+def _check_professional(value, where: str):
+    """A principle says what a professional does and avoids (our own words, so provenance ours)."""
+    if not isinstance(value, dict) or value.get("provenance") != "ours":
+        raise KnowledgeFileError(f"{where}: attributes.professional met provenance: ours ontbreekt")
+    for part in ("does", "avoids"):
+        entries = value.get(part)
+        if not isinstance(entries, list) or not entries:
+            raise KnowledgeFileError(f"{where}: attributes.professional.{part} moet een niet-lege lijst zijn")
+        for entry in entries:
+            _check_text(entry, f"{where} professional.{part}")
+
+
+PROMPT_CONCEPTS = ("agency", "circle", "orientation", "values")
+
+
+def _check_prompts(value, where: str):
+    """Each life domain has follow-up questions on the four ideas of seed 000 (agency ... values)."""
+    if not isinstance(value, list):
+        raise KnowledgeFileError(f"{where}: attributes.prompts ontbreekt")
+    for prompt in value:
+        _check_text(prompt, f"{where} prompt")
+    missing = [concept for concept in PROMPT_CONCEPTS if concept not in {p.get("concept") for p in value}]
+    if missing:
+        raise KnowledgeFileError(f"{where}: geen doorvraag voor {missing}")
+
+
+def _check_provenance(text: dict, where: str):
+    """Every text says where it comes from: a seed, a named source, or ours (afgeleid)."""
+    provenance = text.get("provenance")
+    if provenance not in PROVENANCES:
+        raise KnowledgeFileError(f"{where}: provenance moet een van {list(PROVENANCES)} zijn, niet {provenance!r}")
+    sources = text.get("sources") or []
+    if not isinstance(sources, list):
+        raise KnowledgeFileError(f"{where}: sources moet een lijst zijn")
+    registry = source_registry()
+    unknown = [key for key in sources if key not in registry]
+    if unknown:
+        raise KnowledgeFileError(f"{where}: onbekende bron {unknown} (voeg hem toe aan sources.yaml)")
+    if provenance == "seed" and not any(registry[key]["seed"] for key in sources):
+        raise KnowledgeFileError(f"{where}: provenance seed zonder seed in sources")
+    if provenance == "source" and not any(not registry[key]["seed"] for key in sources):
+        raise KnowledgeFileError(f"{where}: provenance source zonder genoemde bron in sources")
 
 
 def _check_text(value, where: str):
@@ -113,6 +168,7 @@ def load_knowledge(kinds=KINDS) -> LoadReport:
                     "sections": item["sections"],
                     "attributes": item["attributes"] or {},
                     "inferred": bool(item["inferred"]),
+                    "provenance": item["provenance"],
                     "sources": item["sources"] or [],
                     "version": version,
                     "content_hash": digest,

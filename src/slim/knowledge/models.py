@@ -18,6 +18,8 @@ class KnowledgeItem(models.Model):
     sections = models.JSONField(_("onderdelen"), default=list)
     attributes = models.JSONField(_("kenmerken"), default=dict)
     inferred = models.BooleanField(_("afgeleid"), default=False)
+    # Where the summary comes from: "seed", "source" (a named source) or "ours" (afgeleid). Sections carry their own.
+    provenance = models.CharField(_("herkomst"), max_length=10, default="ours")
     sources = models.JSONField(_("bronnen"), default=list)
     version = models.CharField(_("versie"), max_length=40)
     content_hash = models.CharField(max_length=64)

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from .kinds import BY_SLUG, GROUPS, KINDS
 from .models import KnowledgeItem
+from .sources import resolve
 
 
 def index(request):
@@ -34,10 +35,25 @@ def item_detail(request, slug, code):
     kind = _kind(slug)
     item = get_object_or_404(KnowledgeItem, kind=kind.code, code=code)
     siblings = list(KnowledgeItem.objects.filter(kind=kind.code).only("code", "title", "order"))
-    context = {"kind": kind, "item": item, "siblings": siblings}
+    keys = list(dict.fromkeys([*item.sources, *(key for section in item.sections for key in section.get("sources") or [])]))
+    context = {
+        "kind": kind, "item": item, "siblings": siblings, "references": resolve(keys),
+        "section_rows": _section_rows(kind, item),
+    }
     if kind.code == "logic":
         context["mismatch_rows"] = _mismatch_rows(item)
     return render(request, "knowledge/item_detail.html", context)
+
+
+def _section_rows(kind, item):
+    """Sections with an optional group heading above them; sections inside a group get a level-3 heading."""
+    groups = dict(kind.section_groups)
+    rows, grouped = [], False
+    for section in item.sections:
+        group = groups.get(section.get("code"))
+        grouped = grouped or group is not None
+        rows.append({"section": section, "group": group, "level": 3 if grouped else 2})
+    return rows
 
 
 def _mismatch_rows(item):

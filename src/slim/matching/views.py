@@ -19,6 +19,7 @@ from slim.cases.forms import ClientForm
 from slim.cases.models import Client
 from slim.core import InputError, Logic, classify, match_intake
 from slim.core.knowledge import life_domains
+from slim.knowledge.models import KnowledgeItem
 from slim.privacy.access import may_manage
 
 from .forms import DecisionForm, IntakeForm, StatementForm
@@ -80,6 +81,12 @@ def intake_new(request, client_id):
                 client=client, created_by=request.user, payload=payload, result=result.to_dict()
             )
             return redirect("matching:result", intake_id=intake.pk)
+    prompts = {
+        item.code: item.attributes.get("prompts", [])
+        for item in KnowledgeItem.objects.filter(kind="life_domain").only("code", "attributes")
+    }
+    for block in form.blocks:
+        block["prompts"] = prompts.get(block["code"], [])
     return render(request, "matching/intake_form.html", {"client": client, "form": form, "engine_error": error})
 
 

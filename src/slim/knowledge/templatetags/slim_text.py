@@ -39,3 +39,11 @@ def richtext(value):
         else:
             html.append(f"<p>{escape(' '.join(lines))}</p>")
     return mark_safe("".join(html))
+
+
+@register.filter
+def source_refs(keys):
+    """Readable references (title, publisher, year, address) for a list of source keys."""
+    from slim.knowledge.sources import resolve
+
+    return resolve(keys)
