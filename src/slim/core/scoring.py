@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from slim.core.knowledge import logic_title, scoring_config
+from slim.core.knowledge import logic_definitions, logic_title, scoring_config
 from slim.core.model import AXIS_VALUES, Axis, AxisReading, Evidence, Logic, Target, Text
 
 
@@ -24,13 +24,22 @@ class ScoringRules:
     own_goal: dict[str, float]
 
 
+def axis_support() -> dict[Target, tuple[Logic, ...]]:
+    """Which logics each axis value supports: read from the place of every logic on the two axes
+    (knowledge/logics.yaml, attributes direction and capacity), so the classifier follows the data."""
+    support: dict[Target, list[Logic]] = {}
+    for logic, item in logic_definitions().items():
+        for axis in Axis:
+            target = Target.parse(f"{axis.value}.{item['attributes'][axis.value]}")
+            support.setdefault(target, []).append(logic)
+    return {target: tuple(logics) for target, logics in support.items()}
+
+
 @lru_cache(maxsize=1)
 def rules() -> ScoringRules:
     config = scoring_config()
     return ScoringRules(
-        axis_support={
-            Target.parse(key): tuple(Logic(code) for code in logics) for key, logics in config["axis_support"].items()
-        },
+        axis_support=axis_support(),
         overload_priority=float(config["overload_priority"]),
         tie_order=tuple(Logic(code) for code in config["tie_order"]),
         confidence_saturation=float(config["confidence_saturation"]),
