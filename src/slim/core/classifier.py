@@ -21,6 +21,7 @@ from slim.core.model import (
     Classification,
     Evidence,
     Logic,
+    MatchWarning,
     Target,
     Text,
     TextSignal,
@@ -63,6 +64,7 @@ class Reading:
 
     signals: tuple[TextSignal | WordSignal, ...]
     notes: tuple[Text, ...]
+    warns: tuple[str, ...] = ()  # warning kinds raised by phrases (lexicon 'warns'), in reading order
 
 
 def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
@@ -143,8 +145,11 @@ def read_statement(text: str) -> Reading:
     echo_used = False
     matches = find_matches(tokens, text)
     turned_down = _turned_down(matches, tokens)
+    warns: list[str] = []
     for number, match in enumerate(matches):
         entry = match.entry
+        if entry.warns and entry.warns not in warns:
+            warns.append(entry.warns)
         echoed = match.words[0] in marks.echoed
         negated = match.negated or echoed or number in turned_down
         evidence = entry.negated_evidence if negated else entry.evidence
@@ -174,7 +179,28 @@ def read_statement(text: str) -> Reading:
     notes = [_factor_note(name, float(config[name]), turn_word) for name in FACTOR_NOTES if name in used]
     if echo_used:
         notes.append(ECHO_NOTE)
-    return Reading(tuple(signals), tuple(notes))
+    return Reading(tuple(signals), tuple(notes), tuple(warns))
+
+
+SOCIALLY_DESIRABLE = MatchWarning(
+    kind="socially_desirable",
+    message=Text(
+        nl="Mogelijk een sociaal wenselijk antwoord: de cliënt zegt overal ja op. Vraag door naar hoe het nu echt gaat "
+        "voordat u een logica kiest.",
+        en="Possibly a socially desirable answer: the client agrees to everything. Ask how things really are now "
+        "before you choose a logic.",
+    ),
+    severity="middel",
+)
+
+
+def warnings_of(reading: Reading) -> tuple[MatchWarning, ...]:
+    return (SOCIALLY_DESIRABLE,) if "socially_desirable" in reading.warns else ()
+
+
+def withheld(reading: Reading) -> bool:
+    """A socially desirable 'yes to everything' with no phrase that says more: no suggestion."""
+    return "socially_desirable" in reading.warns and not any(isinstance(s, TextSignal) for s in reading.signals)
 
 
 def reasons(signals) -> list[tuple[Target, Text]]:
@@ -199,6 +225,10 @@ def classify(text: str, domain: str | None = None) -> Classification:
     reading = read_statement(text)
     scores = score(evidence(reading.signals), own_goal=True)
     logic, confidence = scores.suggestion()
+    explanation = summarise(scores, reasons(reading.signals), reading.notes)
+    if withheld(reading):
+        logic, confidence = None, 0.0
+        explanation = SOCIALLY_DESIRABLE.message
     return Classification(
         text=text,
         domain=domain,
@@ -208,5 +238,6 @@ def classify(text: str, domain: str | None = None) -> Classification:
         direction=scores.axis_reading(Axis.DIRECTION, ("statements",)),
         capacity=scores.axis_reading(Axis.CAPACITY, ("statements",)),
         signals=reading.signals,
-        explanation=summarise(scores, reasons(reading.signals), reading.notes),
+        explanation=explanation,
+        warnings=warnings_of(reading),
     )

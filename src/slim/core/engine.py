@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from slim.core.alignment import alignment_warnings
-from slim.core.classifier import evidence, read_statement, reasons
+from slim.core.classifier import evidence, read_statement, reasons, warnings_of, withheld
 from slim.core.conversation import next_conversation
 from slim.core.intake import questions, validate_domain, validate_intake
 from slim.core.knowledge import life_domains, logic_definitions, logic_title, scoring_config
@@ -68,15 +68,19 @@ def _answer_signals(block: IntakeDomain) -> tuple[list[AnswerSignal], list[Text]
     return signals, [note] if signals else []
 
 
-def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], list[Text]]:
-    """Signals per statement (weights already include the recency factor) and the weighing notes."""
+def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], list[Text], list[MatchWarning]]:
+    """Signals per statement (weights already include the recency factor), the weighing notes and the
+    statements' own warnings. A socially desirable 'yes to everything' without a phrase that says more
+    adds no evidence, only its warning."""
     recency = float(_combine()["recency_factor"])
     last = len(block.statements) - 1
-    per_statement, notes = [], []
+    per_statement, notes, warnings = [], [], []
     for index, text in enumerate(block.statements):
         reading = read_statement(text)
+        warnings.extend(warning for warning in warnings_of(reading) if warning not in warnings)
         factor = recency if index == last and last > 0 else 1.0
-        per_statement.append([replace(signal, weight=signal.weight * factor, statement=index) for signal in reading.signals])
+        kept = () if withheld(reading) else reading.signals
+        per_statement.append([replace(signal, weight=signal.weight * factor, statement=index) for signal in kept])
         notes.extend(note for note in reading.notes if note not in notes)
     if last > 0:
         notes.append(
@@ -85,7 +89,7 @@ def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], lis
                 en=f"The last statement counts {recency:g} times: the client's most recent own view weighs more.",
             )
         )
-    return per_statement, notes
+    return per_statement, notes, warnings
 
 
 def _clear_logic(signals: list[Signal]) -> Logic | None:
@@ -135,14 +139,14 @@ def _approaches(block: IntakeDomain) -> list[Approach]:
 
 def _match(block: IntakeDomain) -> DomainMatch:
     answer_signals, answer_notes = _answer_signals(block)
-    per_statement, statement_notes = _statement_signals(block)
+    per_statement, statement_notes, statement_warnings = _statement_signals(block)
     signals: list[Signal] = [*answer_signals, *(signal for signals in per_statement for signal in signals)]
 
     scores = score(evidence(signals))
     logic, confidence = scores.suggestion()
     suggestions = list(dict.fromkeys(_clear_logic(source) for source in [answer_signals, *per_statement]))
     suggestions = [found for found in suggestions if found is not None]
-    warnings: list[MatchWarning] = []
+    warnings: list[MatchWarning] = list(statement_warnings)
     if len(suggestions) > 1:
         confidence *= float(_combine()["conflict_factor"])
         warnings.append(_conflict_warning(suggestions))

@@ -210,6 +210,7 @@ class Classification:
     capacity: AxisReading
     signals: tuple[TextSignal | WordSignal, ...]
     explanation: Text
+    warnings: tuple[MatchWarning, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -221,6 +222,7 @@ class Classification:
             "axis": {"direction": self.direction.to_dict(), "capacity": self.capacity.to_dict()},
             "signals": [signal.to_dict() for signal in self.signals],
             "explanation": self.explanation.to_dict(),
+            "warnings": [warning.to_dict() for warning in self.warnings],
         }
 
 
