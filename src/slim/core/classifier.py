@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slim.core.knowledge import require_domain, scoring_config
+from slim.core.certainty import Decision, decide, threshold
+from slim.core.intake import questions
+from slim.core.knowledge import logic_title, require_domain, scoring_config
 from slim.core.lexicon import Match, find_matches
 from slim.core.model import (
     Axis,
     Classification,
     Evidence,
+    FollowUp,
     Logic,
     MatchWarning,
     Target,
@@ -27,7 +30,7 @@ from slim.core.model import (
     TextSignal,
     WordSignal,
 )
-from slim.core.scoring import dutch_number, score, summarise
+from slim.core.scoring import Scores, dutch_number, score, summarise
 from slim.core.text import Marks, Token, check_text, weighting_marks
 from slim.core.words import read_words
 
@@ -214,30 +217,76 @@ def evidence(signals) -> list[Evidence]:
     return [Evidence(signal.target, signal.weight, isinstance(signal, WordSignal)) for signal in signals]
 
 
+def follow_ups(codes, domain: str | None) -> tuple[FollowUp, ...]:
+    """The draaischijf questions to ask, worded for the life domain when it is known."""
+    asked = questions()
+    return tuple(
+        FollowUp(code, asked[code].wording(domain) if domain else asked[code].question) for code in codes
+    )
+
+
+def ask_further(decision: Decision, asked: tuple[FollowUp, ...]) -> Text:
+    """The advice when there is no suggestion yet: ask further, with the questions that would decide it."""
+    percent = round(decision.certainty * 100)
+    limit = round(threshold() * 100)
+    nl = "Nog geen voorstel — vraag door."
+    en = "No suggestion yet — ask further."
+    if decision.leaning:
+        names_nl = " of ".join(logic_title(logic).nl for logic in decision.leaning)
+        names_en = " or ".join(logic_title(logic).en for logic in decision.leaning)
+        nl += (
+            f" Wat de cliënt zegt, wijst het meest naar {names_nl}, maar te onzeker om te kiezen "
+            f"(zekerheid {percent}%, een voorstel vraagt minstens {limit}%)."
+        )
+        en += (
+            f" What the client says points most at {names_en}, but too uncertain to choose "
+            f"(certainty {percent}%, a suggestion needs at least {limit}%)."
+        )
+    else:
+        nl += " Geen signaal gevonden: de woorden wijzen (nog) niet naar een logica."
+        en += " No signal found: the words do not (yet) point at a logic."
+    if asked:
+        nl += " Deze vragen van de draaischijf beslissen het: " + " ".join(f"'{item.question.nl}'" for item in asked)
+        en += " These draaischijf questions decide it: " + " ".join(f"'{item.question.en}'" for item in asked)
+    return Text(nl=nl, en=en)
+
+
+def raw_reading(text: str) -> tuple[Reading, Scores]:
+    """A statement's reading and its scores before calibration (for classify and `slim calibrate`)."""
+    reading = read_statement(text)
+    return reading, score(evidence(reading.signals), own_goal=True)
+
+
 def classify(text: str, domain: str | None = None) -> Classification:
     """Suggest a logic for one statement.
 
     Raises InputError for empty, too long or non-Dutch text and for an unknown domain.
-    When no lexicon entry fires, logic is None and confidence 0: that is a finding, not an error.
+    When nothing points at a logic, or the calibrated certainty is below the threshold, logic is None
+    and `ask` holds the draaischijf questions that would decide it: that is a finding, not an error.
     """
     if domain is not None:
         require_domain(domain)
-    reading = read_statement(text)
-    scores = score(evidence(reading.signals), own_goal=True)
-    logic, confidence = scores.suggestion()
-    explanation = summarise(scores, reasons(reading.signals), reading.notes)
+    reading, scores = raw_reading(text)
+    decision = decide(scores, reading.signals)
+    asked: tuple[FollowUp, ...] = ()
     if withheld(reading):
-        logic, confidence = None, 0.0
+        decision = Decision(None, 0.0, (), ())
         explanation = SOCIALLY_DESIRABLE.message
+    elif decision.logic is None:
+        asked = follow_ups(decision.ask, domain)
+        explanation = ask_further(decision, asked)
+    else:
+        explanation = summarise(scores, reasons(reading.signals), reading.notes, decision.certainty)
     return Classification(
         text=text,
         domain=domain,
-        logic=logic,
-        confidence=confidence,
+        logic=decision.logic,
+        confidence=decision.certainty if decision.logic else 0.0,
         scores=scores.logic,
         direction=scores.axis_reading(Axis.DIRECTION, ("statements",)),
         capacity=scores.axis_reading(Axis.CAPACITY, ("statements",)),
         signals=reading.signals,
         explanation=explanation,
         warnings=warnings_of(reading),
+        ask=asked,
     )

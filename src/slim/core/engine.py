@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from slim.core.alignment import alignment_warnings
-from slim.core.classifier import evidence, read_statement, reasons, warnings_of, withheld
+from slim.core.certainty import decide
+from slim.core.classifier import ask_further, evidence, follow_ups, read_statement, reasons, warnings_of, withheld
 from slim.core.conversation import next_conversation
 from slim.core.intake import questions, validate_domain, validate_intake
 from slim.core.knowledge import life_domains, logic_definitions, logic_title, scoring_config
@@ -142,19 +143,30 @@ def _match(block: IntakeDomain) -> DomainMatch:
     per_statement, statement_notes, statement_warnings = _statement_signals(block)
     signals: list[Signal] = [*answer_signals, *(signal for signals in per_statement for signal in signals)]
 
-    scores = score(evidence(signals))
-    logic, confidence = scores.suggestion()
+    # One statement and no answers: read exactly as classify reads it (rule 7 included), so a domain
+    # shows the same figure as its statement.
+    single = len(block.statements) == 1 and not answer_signals
+    scores = score(evidence(signals), own_goal=single)
     suggestions = list(dict.fromkeys(_clear_logic(source) for source in [answer_signals, *per_statement]))
     suggestions = [found for found in suggestions if found is not None]
     warnings: list[MatchWarning] = list(statement_warnings)
+    factor = 1.0
     if len(suggestions) > 1:
-        confidence *= float(_combine()["conflict_factor"])
+        factor = float(_combine()["conflict_factor"])
         warnings.append(_conflict_warning(suggestions))
+    answered = tuple(signal.question for signal in answer_signals)
+    decision = decide(scores, signals, answered, factor)
+    logic = decision.logic
+    asked = follow_ups(decision.ask, block.domain) if logic is None else ()
     warnings.extend(alignment_warnings(logic, _approaches(block)))
+    if logic is None:
+        explanation = ask_further(decision, asked)
+    else:
+        explanation = summarise(scores, reasons(signals), [*answer_notes, *statement_notes], decision.certainty)
     return DomainMatch(
         domain=block.domain,
         logic=logic,
-        confidence=confidence,
+        confidence=decision.certainty if logic else 0.0,
         scores=scores.logic,
         direction=scores.axis_reading(Axis.DIRECTION, _sources(signals, Axis.DIRECTION)),
         capacity=scores.axis_reading(Axis.CAPACITY, _sources(signals, Axis.CAPACITY)),
@@ -162,7 +174,8 @@ def _match(block: IntakeDomain) -> DomainMatch:
         support=_support(logic) if logic else None,
         next_conversation=next_conversation(logic, block.shared_goal),
         warnings=tuple(warnings),
-        explanation=summarise(scores, reasons(signals), [*answer_notes, *statement_notes]),
+        explanation=explanation,
+        ask=asked,
     )
 
 

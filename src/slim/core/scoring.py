@@ -181,13 +181,18 @@ def _unique(texts: Iterable[Text]) -> list[Text]:
     return list(dict.fromkeys(texts))
 
 
-def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Iterable[Text] = ()) -> Text:
+def summarise(
+    scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Iterable[Text] = (), certainty: float | None = None
+) -> Text:
     """One explanation: what is suggested, on which words or answers, and how the other logics scored.
 
     reasons: (target, short explanation) per signal, e.g. (capacity.overloaded, 'noemt overbelasting').
     notes: extra sentences about how the evidence was weighed.
+    certainty: the calibrated certainty (slim.core.certainty) named in the text; without it the raw figure.
     """
     logic, confidence = scores.suggestion()
+    if certainty is not None:
+        confidence = certainty
     if logic is None:
         return Text(
             nl="Geen signaal gevonden: de woorden wijzen (nog) niet naar een logica. Bespreek met de cliënt hoe die de situatie ziet.",
