@@ -36,9 +36,9 @@ from slim.core.knowledge import logic_definitions, read_data
 
 CALIBRATION_FILE = "engine/calibration.json"
 # Development splits the calibration is fitted on (each read with its own set left out of the word
-# counts). train4 is the written set the lexicon was never tuned on; realdev is the real-talk
-# development set.
-CALIBRATION_SPLITS = ("train4", "realdev")
+# counts). train4 is the written set the lexicon was never tuned on; realdev and realdev2 are the
+# real-talk development sets.
+CALIBRATION_SPLITS = ("train4", "realdev", "realdev2")
 LEAST = 10  # statements behind every block of the curve at least
 THRESHOLD = 0.5  # below this certainty the suggestion is more likely wrong than right: no suggestion yet, ask further
 
@@ -53,31 +53,41 @@ class Block:
     right: int
 
 
+def _share(block: list) -> float:
+    """A block's certainty: its share right with half a statement's worth of doubt on each side."""
+    return (block[1] + 0.5) / (block[2] + 1)
+
+
+def _pool(blocks: list[list], share=lambda block: block[1] / block[2]) -> list[list]:
+    """Pool adjacent violators: merge neighbours until the share never falls."""
+    pooled: list[list] = []
+    for block in blocks:
+        pooled.append(list(block))
+        while len(pooled) > 1 and share(pooled[-2]) >= share(pooled[-1]):
+            _, hits, count = pooled.pop()
+            pooled[-1][1] += hits
+            pooled[-1][2] += count
+    return pooled
+
+
 def isotonic(points: list[tuple[float, bool]], least: int = 0) -> list[Block]:
-    """Pool adjacent violators on (raw figure, right?) pairs: blocks whose share never falls. Then a
-    block with fewer than `least` statements joins its neighbour (the next one up; the last one joins
-    the one below), so no figure rests on a handful of statements. Joining neighbours keeps the
-    shares rising."""
-    blocks: list[list] = []  # [low, right, n]
-    for raw, right in sorted(points):
-        blocks.append([raw, int(right), 1])
-        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
-            _, hits, count = blocks.pop()
-            blocks[-1][1] += hits
-            blocks[-1][2] += count
-    index = 0
-    while len(blocks) > 1 and index < len(blocks):
-        if blocks[index][2] >= least:
-            index += 1
-            continue
-        if index + 1 < len(blocks):
-            _, hits, count = blocks.pop(index + 1)
-        else:
-            _, hits, count = blocks.pop(index)
-            index -= 1
-        blocks[index][1] += hits
-        blocks[index][2] += count
-    return [Block(low=round(low, 4), certainty=round((hits + 0.5) / (n + 1), 4), n=n, right=hits) for low, hits, n in blocks]
+    """Isotonic regression on (raw figure, right?) pairs: blocks whose share never falls. A block with
+    fewer than `least` statements joins its neighbour (the next one up; the last one the one below),
+    so no figure rests on a handful of statements; then violators are pooled again, until both hold.
+    Last, blocks whose certainty (with the added doubt) would fall are pooled too."""
+    blocks = _pool([[raw, int(right), 1] for raw, right in sorted(points)])
+    while True:
+        small = next((index for index, block in enumerate(blocks) if block[2] < least), None)
+        if small is None or len(blocks) == 1:
+            break
+        other = small + 1 if small + 1 < len(blocks) else small - 1
+        first, second = sorted((small, other))
+        blocks[first][1] += blocks[second][1]
+        blocks[first][2] += blocks[second][2]
+        del blocks[second]
+        blocks = _pool(blocks)
+    blocks = _pool(blocks, _share)  # the doubt added to small blocks must not make the curve fall
+    return [Block(low=round(block[0], 4), certainty=round(_share(block), 4), n=block[2], right=block[1]) for block in blocks]
 
 
 @lru_cache(maxsize=1)

@@ -40,11 +40,13 @@ SPLITS = {
     "train3": ("train3a", "train3b"),
     "train4": ("train4",),
     "realdev": ("realdev",),
+    "realdev2": ("realdev2",),
+    "real": ("realdev", "realdev2"),
 }
 # The overview: every single file once, in this order (held-out sets last).
-OVERVIEW = ("tune", "dev", "train3a", "train3b", "train4", "realdev", "holdout", "holdout2", "holdout3", "holdout4")
+OVERVIEW = ("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2", "holdout", "holdout2", "holdout3", "holdout4")
 HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4"})
-OPTIONAL = ("realholdout",)  # scored when the file is in slim.data/eval
+OPTIONAL = ("realholdout", "realholdout2")  # scored when the file is in slim.data/eval
 NO_PREDICTION = "geen"
 BINS = 10
 
