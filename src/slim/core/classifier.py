@@ -48,6 +48,10 @@ FACTOR_NOTES = {
         nl="Wat over vroeger of ooit gaat telt {factor} keer: het gaat om hoe de cliënt het nu ziet.",
         en="What is about the past or some day counts {factor} times: what matters is how the client sees it now.",
     ),
+    "now_factor": Text(
+        nl="Wat de cliënt na een terugblik over nu zegt ('nu', 'inmiddels') telt {factor} keer: het heden weegt zwaarder dan wat toen gebeurde.",
+        en="What the client says about now after a look back ('nu', 'inmiddels') counts {factor} times: the present weighs more than what happened then.",
+    ),
     "reported_factor": Text(
         nl="Wat de cliënt over de mening van anderen vertelt telt {factor} keer: het is niet de eigen kijk.",
         en="What the client reports of other people's views counts {factor} times: it is not their own view.",
@@ -80,6 +84,8 @@ def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
         applying.append("before_turn_factor")
     if tokens[first].clause in marks.distant_clauses:
         applying.append("distant_factor")
+    if tokens[first].clause in marks.now_clauses:
+        applying.append("now_factor")
     if first in marks.reported:
         applying.append("reported_factor")
     return applying
