@@ -23,7 +23,7 @@ USAGE = """gebruik: slim <opdracht> [opties]
   refresh-insights      de cijfers van de beleidsdashboards nu opnieuw tellen (voor cron)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout4|holdout3|holdout2|holdout|realdev|train4|train3|dev|tune|all]   nauwkeurigheid,
+  evaluate [--split holdout4|realholdout2|realdev2|realdev|train4|...|all]   nauwkeurigheid,
                         geen-voorstel-percentage en kalibratie van de classifier (all: overzicht per set en stijl)
   train-words [BESTAND]  de woordstatistiek opnieuw tellen uit de trainingssets (engine/words.json)
   calibrate [BESTAND]   de zekerheid opnieuw kalibreren op de ontwikkelsets (engine/calibration.json)

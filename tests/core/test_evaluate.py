@@ -35,7 +35,8 @@ def test_all_splits_are_known():
     from slim.core.evaluate import OVERVIEW, SPLITS
 
     assert set(SPLITS) == {
-        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2", "real"),
+        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2"),
+        *("realholdout", "realholdout2"),
         *("train3a", "train3b", "train3", "train4"),
     }
     assert SPLITS["holdout2"] == ("holdout2",)

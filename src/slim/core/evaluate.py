@@ -2,10 +2,10 @@
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
 while building the lexicon; 'dev' (written by another author) is the development check for
-how well the lexicon generalises; 'holdout' to 'holdout4' and 'realholdout' are kept apart so the
-reported accuracy is honest. 'train3a', 'train3b' and 'train4' (three further independent authors)
-are training sets; 'train3' is the first two. 'realdev' is a development set in the style of real
-kitchen-table talk. The word statistics (slim.core.words) are counted from the training and
+how well the lexicon generalises; 'holdout' to 'holdout4', 'realholdout' and 'realholdout2' are kept
+apart so the reported accuracy is honest. 'train3a', 'train3b' and 'train4' (three further
+independent authors) are training sets; 'train3' is the first two. 'realdev' and 'realdev2' are
+development sets in the style of real kitchen-table talk. The word statistics (slim.core.words) are counted from the training and
 development sets, never from a holdout set.
 
 Every statement has a style: 'written' (short statements written for the purpose) or 'real'
@@ -41,28 +41,21 @@ SPLITS = {
     "train4": ("train4",),
     "realdev": ("realdev",),
     "realdev2": ("realdev2",),
-    "real": ("realdev", "realdev2"),
+    "realholdout": ("realholdout",),
+    "realholdout2": ("realholdout2",),
 }
 # The overview: every single file once, in this order (held-out sets last).
-OVERVIEW = ("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2", "holdout", "holdout2", "holdout3", "holdout4")
-HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4"})
-OPTIONAL = ("realholdout", "realholdout2")  # scored when the file is in slim.data/eval
+OVERVIEW = (
+    *("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2"),
+    *("holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"),
+)
+HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"})
 NO_PREDICTION = "geen"
 BINS = 10
 
 
-def _available() -> dict[str, tuple[str, ...]]:
-    from importlib import resources
-
-    found = dict(SPLITS)
-    for name in OPTIONAL:
-        if resources.files("slim.data").joinpath(f"eval/statements_{name}.json").is_file():
-            found[name] = (name,)
-    return found
-
-
 def _statements(split: str) -> list[dict]:
-    splits = _available()
+    splits = SPLITS
     if split not in splits:
         allowed = ", ".join([*splits, "all"])
         raise InputError(
@@ -209,13 +202,13 @@ def format_report(report: EvaluationReport, measured: Measured | None = None) ->
 
 def overview() -> str:
     """One line per split and per style (held-out splits marked), so no style hides another."""
-    names = [*OVERVIEW, *(name for name in OPTIONAL if name in _available())]
-    head = f"{'split':<13}{'style':<9}{'n':>5}{'accuracy':>10}{'among sugg.':>13}{'no sugg.':>10}{'ECE':>7}"
+    names = OVERVIEW
+    head = f"{'split':<16}{'style':<9}{'n':>5}{'accuracy':>10}{'among sugg.':>13}{'no sugg.':>10}{'ECE':>7}"
     lines = [head]
     totals: dict[str, list[Measured]] = {}
     for name in names:
         measured = measure(name)
-        held = name in HELD_OUT or name.startswith("realholdout")
+        held = name in HELD_OUT
         totals.setdefault(f"{measured.style} held-out" if held else f"{measured.style} training/dev", []).append(measured)
         lines.append(_line(name + (" *" if held else ""), measured.style, [measured]))
     lines += ["", "Per style (held-out sets apart; training sets are read in-sample):"]
@@ -231,7 +224,7 @@ def _line(name: str, style: str, members: list[Measured]) -> str:
     suggested = sum(member.suggested for member in members)
     ece = sum(member.calibration.ece * member.suggested for member in members) / suggested if suggested else 0.0
     return (
-        f"{name:<13}{style:<9}{n:>5}{_ratio(right, n):>10.3f}{_ratio(right, suggested):>13.3f}"
+        f"{name:<16}{style:<9}{n:>5}{_ratio(right, n):>10.3f}{_ratio(right, suggested):>13.3f}"
         f"{_ratio(n - suggested, n):>10.3f}{ece:>7.3f}"
     )
 
@@ -256,7 +249,7 @@ def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate the SLIM statement classifier.")
-    parser.add_argument("--split", default="holdout", help="a split (" + ", ".join(_available()) + ") or 'all'")
+    parser.add_argument("--split", default="holdout", help="a split (" + ", ".join(SPLITS) + ") or 'all'")
     split = parser.parse_args(argv).split
     if split == "all":
         print(overview())
