@@ -5,8 +5,10 @@ evidence and scored the same way as a single statement (engine/scoring.yaml):
 - every answer counts as strong evidence (combine.answer_weight);
 - statements add their signals, the most recent one (last in the list) weighing
   combine.recency_factor times (slim.md §8.3 rule 2);
-- when the sources point at different logics, confidence drops (combine.conflict_factor) and a
-  warning asks to discuss it with the client in conversation 2.
+- when the sources point at different logics, the raw figure drops (combine.conflict_factor) and a
+  warning asks to discuss it with the client in conversation 2;
+- the certainty shown is calibrated (slim.core.certainty): one figure per domain, and below the
+  threshold no suggestion but the draaischijf questions that would decide it.
 The result is a suggestion per life domain. It never ranks clients and never picks the
 overarching strategy across domains: that is the casusregisseur's choice, with the client.
 """
