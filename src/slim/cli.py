@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-ENGINE_COMMANDS = {"classify", "match", "evaluate", "train-words"}
+ENGINE_COMMANDS = {"classify", "match", "evaluate", "train-words", "calibrate"}
 USAGE = """gebruik: slim <opdracht> [opties]
 
   setup                 database aanmaken, kennisbank, interventies en demodata laden
@@ -23,8 +23,10 @@ USAGE = """gebruik: slim <opdracht> [opties]
   refresh-insights      de cijfers van de beleidsdashboards nu opnieuw tellen (voor cron)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout4|holdout3|holdout2|holdout|train4|train3|dev|tune|all]   nauwkeurigheid van de classifier
+  evaluate [--split holdout4|realholdout2|realdev2|realdev|train4|...|all]   nauwkeurigheid,
+                        geen-voorstel-percentage en kalibratie van de classifier (all: overzicht per set en stijl)
   train-words [BESTAND]  de woordstatistiek opnieuw tellen uit de trainingssets (engine/words.json)
+  calibrate [BESTAND]   de zekerheid opnieuw kalibreren op de ontwikkelsets (engine/calibration.json)
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
 
@@ -49,7 +51,16 @@ def run_engine_command(command, rest):
     from slim.core.evaluate import main as evaluate_main
 
     if command == "evaluate":
-        return evaluate_main(rest)
+        try:
+            return evaluate_main(rest)
+        except InputError as error:
+            print(error.message, file=sys.stderr)
+            return 2
+    if command == "calibrate":
+        from slim.core.certainty import write_calibration
+
+        print(write_calibration(*rest[:1]))
+        return 0
     if command == "train-words":
         from slim.core.words import write_model
 

@@ -123,3 +123,40 @@ def test_unknown_domain_is_rejected():
         classify("Ik wil een kans.", "vrije_tijd")
     assert caught.value.code == "unknown_domain"
     assert "werk" in caught.value.message
+
+
+def _fish(logic: str) -> str:
+    from slim.core.knowledge import logic_definitions
+
+    return logic_definitions()[Logic(logic)]["attributes"]["fish_statement"]["nl"]
+
+
+def test_the_stored_fish_statements_read_as_their_logic():
+    """Issue 18.9: the app stores 'Ik wil visser worden' as the kansen example and 'Ik heb vis nodig'
+    as the sturing example (knowledge/logics.yaml); the classifier must read them that way."""
+    for logic in ("kansen", "competenties", "sturing", "ondernemen"):
+        assert classify(_fish(logic)).logic is Logic(logic), _fish(logic)
+    need = classify("Ik heb vis nodig")
+    assert any(signal.lexicon_id == "fish_basic_need" for signal in need.signals if hasattr(signal, "lexicon_id"))
+
+
+def test_yes_to_everything_is_flagged_not_read_as_sturing():
+    for text in ("ja hoor, ik doe alles wat u zegt", "Ja hoor, ik doe alles.", "Prima hoor, alles is goed."):
+        result = classify(text)
+        assert result.logic is None and result.confidence == 0, text
+        assert [warning.kind for warning in result.warnings] == ["socially_desirable"]
+        assert result.to_dict()["warnings"][0]["kind"] == "socially_desirable"
+
+
+def test_yes_to_everything_then_the_own_story_still_reads_the_story():
+    result = classify("Ja hoor, ik doe alles. Maar eerlijk gezegd slaap ik al weken niet en de post ligt ongeopend.")
+    assert result.logic is Logic.STURING
+    assert [warning.kind for warning in result.warnings] == ["socially_desirable"]
+
+
+def test_the_engine_carries_the_warning_and_adds_no_evidence_for_a_plain_yes():
+    from slim.core import match_domain
+
+    match = match_domain("werk", statements=["ja hoor, ik doe alles wat u zegt"])
+    assert match.logic is None
+    assert "socially_desirable" in [warning.kind for warning in match.warnings]

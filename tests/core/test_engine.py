@@ -5,6 +5,7 @@ import json
 import pytest
 
 from slim.core import InputError, Logic, classify, match_domain, match_intake
+from slim.core.model import Target
 from tests.core.signals import phrases
 
 CELLS = [
@@ -118,3 +119,19 @@ def test_intake_with_diverging_domains_gets_a_note_but_no_choice():
 def test_intake_with_one_logic_needs_no_note():
     result = match_intake({"domains": [{"domain": "werk", "answers": {"behoefte": "kans"}}]})
     assert result.note is None
+
+
+def test_axis_support_follows_the_logics_data():
+    """Issue 18.1: the classifier reads each logic's place on the axes from knowledge/logics.yaml;
+    sturing sits on the system side (seed 000: 'het systeem bepaalt', 'bij de hand nemen')."""
+    from slim.core.knowledge import logic_definitions
+    from slim.core.scoring import rules
+
+    support = rules().axis_support
+    assert logic_definitions()[Logic.STURING]["attributes"]["direction"] == "system"
+    assert support[Target.parse("direction.system")] == (Logic.KANSEN, Logic.COMPETENTIES, Logic.STURING)
+    assert support[Target.parse("direction.own")] == (Logic.ONDERNEMEN,)
+    assert support[Target.parse("capacity.overloaded")] == (Logic.STURING,)
+    for logic, item in logic_definitions().items():
+        for axis in ("direction", "capacity"):
+            assert logic in support[Target.parse(f"{axis}.{item['attributes'][axis]}")]

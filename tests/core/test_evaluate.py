@@ -32,12 +32,40 @@ def test_unknown_split_is_refused():
 
 
 def test_all_splits_are_known():
-    from slim.core.evaluate import SPLITS
+    from slim.core.evaluate import OVERVIEW, SPLITS
 
     assert set(SPLITS) == {
-        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "all"),
+        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2"),
+        *("realholdout", "realholdout2"),
         *("train3a", "train3b", "train3", "train4"),
     }
-    assert SPLITS["all"] == ("tune", "holdout")
     assert SPLITS["holdout2"] == ("holdout2",)
     assert SPLITS["train3"] == ("train3a", "train3b")
+    assert set(OVERVIEW) <= set(SPLITS)
+
+
+def test_every_statement_has_a_style():
+    from slim.core.evaluate import _statements
+
+    for split in ("tune", "train4", "realdev", "realdev2"):
+        styles = {item["style"] for item in _statements(split)}
+        assert styles == ({"real"} if split.startswith("real") else {"written"}), split
+
+
+def test_the_report_gives_no_suggestion_rate_and_calibration():
+    from slim.core.evaluate import measure
+
+    measured = measure("tune")
+    table = format_report(measured.report, measured)
+    assert "no suggestion" in table and "Expected calibration error" in table
+    assert measured.style == "written"
+    assert sum(count for _, _, count, _, _ in measured.calibration.bins) == measured.suggested
+    assert 0 <= measured.calibration.ece <= 1
+
+
+def test_the_overview_separates_the_styles():
+    from slim.core.evaluate import overview
+
+    text = overview()
+    assert "written held-out" in text and "real training/dev" in text
+    assert "realdev" in text and "holdout4 *" in text

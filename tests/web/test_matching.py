@@ -111,3 +111,23 @@ def test_policy_maker_cannot_register_clients(client):
     assert "Nieuwe cliënt" not in client.get(reverse("matching:intake")).content.decode()
     assert client.post(reverse("matching:intake"), {"name": "X"}).status_code == 403
     assert not Client.objects.exists()
+
+
+def test_statement_page_without_a_suggestion_asks_the_deciding_questions(client_as_professional):
+    """Issue 19.1: no weak guess, but 'nog geen voorstel — vraag door' with the draaischijf questions."""
+    response = client_as_professional.post(
+        reverse("matching:statement"), {"text": "Het regent vandaag en de bus was op tijd.", "domain": "wonen"}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Nog geen voorstel — vraag door" in body
+    assert "Vraag door met de draaischijf" in body and "anders wonen" in body
+    assert "zekerheid" not in body
+
+
+def test_statement_page_shows_one_calibrated_certainty(client_as_professional):
+    from slim.core import classify
+
+    response = client_as_professional.post(reverse("matching:statement"), {"text": WORK_STATEMENT, "domain": "werk"})
+    figure = f"{round(classify(WORK_STATEMENT, 'werk').confidence * 100)}%"
+    assert response.content.decode().count(figure) >= 2  # the badge and the explanation name the same figure

@@ -14,19 +14,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from slim.core.knowledge import require_domain, scoring_config
+from slim.core.certainty import Decision, decide, threshold
+from slim.core.intake import questions
+from slim.core.knowledge import logic_title, require_domain, scoring_config
 from slim.core.lexicon import Match, find_matches
 from slim.core.model import (
     Axis,
     Classification,
     Evidence,
+    FollowUp,
     Logic,
+    MatchWarning,
     Target,
     Text,
     TextSignal,
     WordSignal,
 )
-from slim.core.scoring import dutch_number, score, summarise
+from slim.core.scoring import Scores, dutch_number, score, summarise
 from slim.core.text import Marks, Token, check_text, weighting_marks
 from slim.core.words import read_words
 
@@ -43,6 +47,10 @@ FACTOR_NOTES = {
     "distant_factor": Text(
         nl="Wat over vroeger of ooit gaat telt {factor} keer: het gaat om hoe de cliënt het nu ziet.",
         en="What is about the past or some day counts {factor} times: what matters is how the client sees it now.",
+    ),
+    "now_factor": Text(
+        nl="Wat de cliënt na een terugblik over nu zegt ('nu', 'inmiddels') telt {factor} keer: het heden weegt zwaarder dan wat toen gebeurde.",
+        en="What the client says about now after a look back ('nu', 'inmiddels') counts {factor} times: the present weighs more than what happened then.",
     ),
     "reported_factor": Text(
         nl="Wat de cliënt over de mening van anderen vertelt telt {factor} keer: het is niet de eigen kijk.",
@@ -63,6 +71,7 @@ class Reading:
 
     signals: tuple[TextSignal | WordSignal, ...]
     notes: tuple[Text, ...]
+    warns: tuple[str, ...] = ()  # warning kinds raised by phrases (lexicon 'warns'), in reading order
 
 
 def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
@@ -75,6 +84,8 @@ def _factors(match: Match, tokens: list[Token], marks: Marks) -> list[str]:
         applying.append("before_turn_factor")
     if tokens[first].clause in marks.distant_clauses:
         applying.append("distant_factor")
+    if tokens[first].clause in marks.now_clauses:
+        applying.append("now_factor")
     if first in marks.reported:
         applying.append("reported_factor")
     return applying
@@ -143,8 +154,11 @@ def read_statement(text: str) -> Reading:
     echo_used = False
     matches = find_matches(tokens, text)
     turned_down = _turned_down(matches, tokens)
+    warns: list[str] = []
     for number, match in enumerate(matches):
         entry = match.entry
+        if entry.warns and entry.warns not in warns:
+            warns.append(entry.warns)
         echoed = match.words[0] in marks.echoed
         negated = match.negated or echoed or number in turned_down
         evidence = entry.negated_evidence if negated else entry.evidence
@@ -174,7 +188,28 @@ def read_statement(text: str) -> Reading:
     notes = [_factor_note(name, float(config[name]), turn_word) for name in FACTOR_NOTES if name in used]
     if echo_used:
         notes.append(ECHO_NOTE)
-    return Reading(tuple(signals), tuple(notes))
+    return Reading(tuple(signals), tuple(notes), tuple(warns))
+
+
+SOCIALLY_DESIRABLE = MatchWarning(
+    kind="socially_desirable",
+    message=Text(
+        nl="Mogelijk een sociaal wenselijk antwoord: de cliënt zegt overal ja op. Vraag door naar hoe het nu echt gaat "
+        "voordat u een logica kiest.",
+        en="Possibly a socially desirable answer: the client agrees to everything. Ask how things really are now "
+        "before you choose a logic.",
+    ),
+    severity="middel",
+)
+
+
+def warnings_of(reading: Reading) -> tuple[MatchWarning, ...]:
+    return (SOCIALLY_DESIRABLE,) if "socially_desirable" in reading.warns else ()
+
+
+def withheld(reading: Reading) -> bool:
+    """A socially desirable 'yes to everything' with no phrase that says more: no suggestion."""
+    return "socially_desirable" in reading.warns and not any(isinstance(s, TextSignal) for s in reading.signals)
 
 
 def reasons(signals) -> list[tuple[Target, Text]]:
@@ -188,25 +223,76 @@ def evidence(signals) -> list[Evidence]:
     return [Evidence(signal.target, signal.weight, isinstance(signal, WordSignal)) for signal in signals]
 
 
+def follow_ups(codes, domain: str | None) -> tuple[FollowUp, ...]:
+    """The draaischijf questions to ask, worded for the life domain when it is known."""
+    asked = questions()
+    return tuple(
+        FollowUp(code, asked[code].wording(domain) if domain else asked[code].question) for code in codes
+    )
+
+
+def ask_further(decision: Decision, asked: tuple[FollowUp, ...]) -> Text:
+    """The advice when there is no suggestion yet: ask further, with the questions that would decide it."""
+    percent = round(decision.certainty * 100)
+    limit = round(threshold() * 100)
+    nl = "Nog geen voorstel — vraag door."
+    en = "No suggestion yet — ask further."
+    if decision.leaning:
+        names_nl = " of ".join(logic_title(logic).nl for logic in decision.leaning)
+        names_en = " or ".join(logic_title(logic).en for logic in decision.leaning)
+        nl += (
+            f" Wat de cliënt zegt, wijst het meest naar {names_nl}, maar te onzeker om te kiezen "
+            f"(zekerheid {percent}%, een voorstel vraagt minstens {limit}%)."
+        )
+        en += (
+            f" What the client says points most at {names_en}, but too uncertain to choose "
+            f"(certainty {percent}%, a suggestion needs at least {limit}%)."
+        )
+    else:
+        nl += " Geen signaal gevonden: de woorden wijzen (nog) niet naar een logica."
+        en += " No signal found: the words do not (yet) point at a logic."
+    if asked:
+        nl += " Deze vragen van de draaischijf beslissen het: " + " ".join(f"'{item.question.nl}'" for item in asked)
+        en += " These draaischijf questions decide it: " + " ".join(f"'{item.question.en}'" for item in asked)
+    return Text(nl=nl, en=en)
+
+
+def raw_reading(text: str) -> tuple[Reading, Scores]:
+    """A statement's reading and its scores before calibration (for classify and `slim calibrate`)."""
+    reading = read_statement(text)
+    return reading, score(evidence(reading.signals), own_goal=True)
+
+
 def classify(text: str, domain: str | None = None) -> Classification:
     """Suggest a logic for one statement.
 
     Raises InputError for empty, too long or non-Dutch text and for an unknown domain.
-    When no lexicon entry fires, logic is None and confidence 0: that is a finding, not an error.
+    When nothing points at a logic, or the calibrated certainty is below the threshold, logic is None
+    and `ask` holds the draaischijf questions that would decide it: that is a finding, not an error.
     """
     if domain is not None:
         require_domain(domain)
-    reading = read_statement(text)
-    scores = score(evidence(reading.signals), own_goal=True)
-    logic, confidence = scores.suggestion()
+    reading, scores = raw_reading(text)
+    decision = decide(scores, reading.signals)
+    asked: tuple[FollowUp, ...] = ()
+    if withheld(reading):
+        decision = Decision(None, 0.0, (), ())
+        explanation = SOCIALLY_DESIRABLE.message
+    elif decision.logic is None:
+        asked = follow_ups(decision.ask, domain)
+        explanation = ask_further(decision, asked)
+    else:
+        explanation = summarise(scores, reasons(reading.signals), reading.notes, decision.certainty)
     return Classification(
         text=text,
         domain=domain,
-        logic=logic,
-        confidence=confidence,
+        logic=decision.logic,
+        confidence=decision.certainty if decision.logic else 0.0,
         scores=scores.logic,
         direction=scores.axis_reading(Axis.DIRECTION, ("statements",)),
         capacity=scores.axis_reading(Axis.CAPACITY, ("statements",)),
         signals=reading.signals,
-        explanation=summarise(scores, reasons(reading.signals), reading.notes),
+        explanation=explanation,
+        warnings=warnings_of(reading),
+        ask=asked,
     )

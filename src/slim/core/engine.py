@@ -5,8 +5,10 @@ evidence and scored the same way as a single statement (engine/scoring.yaml):
 - every answer counts as strong evidence (combine.answer_weight);
 - statements add their signals, the most recent one (last in the list) weighing
   combine.recency_factor times (slim.md §8.3 rule 2);
-- when the sources point at different logics, confidence drops (combine.conflict_factor) and a
-  warning asks to discuss it with the client in conversation 2.
+- when the sources point at different logics, the raw figure drops (combine.conflict_factor) and a
+  warning asks to discuss it with the client in conversation 2;
+- the certainty shown is calibrated (slim.core.certainty): one figure per domain, and below the
+  threshold no suggestion but the draaischijf questions that would decide it.
 The result is a suggestion per life domain. It never ranks clients and never picks the
 overarching strategy across domains: that is the casusregisseur's choice, with the client.
 """
@@ -16,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from slim.core.alignment import alignment_warnings
-from slim.core.classifier import evidence, read_statement, reasons
+from slim.core.certainty import decide
+from slim.core.classifier import ask_further, evidence, follow_ups, read_statement, reasons, warnings_of, withheld
 from slim.core.conversation import next_conversation
 from slim.core.intake import questions, validate_domain, validate_intake
 from slim.core.knowledge import life_domains, logic_definitions, logic_title, scoring_config
@@ -68,15 +71,19 @@ def _answer_signals(block: IntakeDomain) -> tuple[list[AnswerSignal], list[Text]
     return signals, [note] if signals else []
 
 
-def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], list[Text]]:
-    """Signals per statement (weights already include the recency factor) and the weighing notes."""
+def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], list[Text], list[MatchWarning]]:
+    """Signals per statement (weights already include the recency factor), the weighing notes and the
+    statements' own warnings. A socially desirable 'yes to everything' without a phrase that says more
+    adds no evidence, only its warning."""
     recency = float(_combine()["recency_factor"])
     last = len(block.statements) - 1
-    per_statement, notes = [], []
+    per_statement, notes, warnings = [], [], []
     for index, text in enumerate(block.statements):
         reading = read_statement(text)
+        warnings.extend(warning for warning in warnings_of(reading) if warning not in warnings)
         factor = recency if index == last and last > 0 else 1.0
-        per_statement.append([replace(signal, weight=signal.weight * factor, statement=index) for signal in reading.signals])
+        kept = () if withheld(reading) else reading.signals
+        per_statement.append([replace(signal, weight=signal.weight * factor, statement=index) for signal in kept])
         notes.extend(note for note in reading.notes if note not in notes)
     if last > 0:
         notes.append(
@@ -85,7 +92,7 @@ def _statement_signals(block: IntakeDomain) -> tuple[list[list[TextSignal]], lis
                 en=f"The last statement counts {recency:g} times: the client's most recent own view weighs more.",
             )
         )
-    return per_statement, notes
+    return per_statement, notes, warnings
 
 
 def _clear_logic(signals: list[Signal]) -> Logic | None:
@@ -135,22 +142,33 @@ def _approaches(block: IntakeDomain) -> list[Approach]:
 
 def _match(block: IntakeDomain) -> DomainMatch:
     answer_signals, answer_notes = _answer_signals(block)
-    per_statement, statement_notes = _statement_signals(block)
+    per_statement, statement_notes, statement_warnings = _statement_signals(block)
     signals: list[Signal] = [*answer_signals, *(signal for signals in per_statement for signal in signals)]
 
-    scores = score(evidence(signals))
-    logic, confidence = scores.suggestion()
+    # One statement and no answers: read exactly as classify reads it (rule 7 included), so a domain
+    # shows the same figure as its statement.
+    single = len(block.statements) == 1 and not answer_signals
+    scores = score(evidence(signals), own_goal=single)
     suggestions = list(dict.fromkeys(_clear_logic(source) for source in [answer_signals, *per_statement]))
     suggestions = [found for found in suggestions if found is not None]
-    warnings: list[MatchWarning] = []
+    warnings: list[MatchWarning] = list(statement_warnings)
+    factor = 1.0
     if len(suggestions) > 1:
-        confidence *= float(_combine()["conflict_factor"])
+        factor = float(_combine()["conflict_factor"])
         warnings.append(_conflict_warning(suggestions))
+    answered = tuple(signal.question for signal in answer_signals)
+    decision = decide(scores, signals, answered, factor)
+    logic = decision.logic
+    asked = follow_ups(decision.ask, block.domain) if logic is None else ()
     warnings.extend(alignment_warnings(logic, _approaches(block)))
+    if logic is None:
+        explanation = ask_further(decision, asked)
+    else:
+        explanation = summarise(scores, reasons(signals), [*answer_notes, *statement_notes], decision.certainty)
     return DomainMatch(
         domain=block.domain,
         logic=logic,
-        confidence=confidence,
+        confidence=decision.certainty if logic else 0.0,
         scores=scores.logic,
         direction=scores.axis_reading(Axis.DIRECTION, _sources(signals, Axis.DIRECTION)),
         capacity=scores.axis_reading(Axis.CAPACITY, _sources(signals, Axis.CAPACITY)),
@@ -158,7 +176,8 @@ def _match(block: IntakeDomain) -> DomainMatch:
         support=_support(logic) if logic else None,
         next_conversation=next_conversation(logic, block.shared_goal),
         warnings=tuple(warnings),
-        explanation=summarise(scores, reasons(signals), [*answer_notes, *statement_notes]),
+        explanation=explanation,
+        ask=asked,
     )
 
 

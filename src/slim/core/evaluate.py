@@ -2,19 +2,28 @@
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
 while building the lexicon; 'dev' (written by another author) is the development check for
-how well the lexicon generalises; 'holdout' to 'holdout4' are kept apart so the
-reported accuracy is honest. 'all' is tune + holdout. 'train3a', 'train3b' and 'train4' (three further
-independent authors) are training sets; 'train3' is the first two. The word statistics
-(slim.core.words) are counted from tune, dev and the train sets, never from a holdout set.
+how well the lexicon generalises; 'holdout' to 'holdout4', 'realholdout' and 'realholdout2' are kept
+apart so the reported accuracy is honest. 'train3a', 'train3b' and 'train4' (three further
+independent authors) are training sets; 'train3' is the first two. 'realdev' and 'realdev2' are
+development sets in the style of real kitchen-table talk. The word statistics (slim.core.words) are counted from the training and
+development sets, never from a holdout set.
 
-Usage: python -m slim.core.evaluate --split tune   (tune | dev | holdout | holdout2 | holdout3 | holdout4 | all | train3a | train3b | train3 | train4)
+Every statement has a style: 'written' (short statements written for the purpose) or 'real'
+(stories in the style of real talk). Each report gives accuracy (no suggestion counts as wrong),
+accuracy among suggestions, the no-suggestion rate and the calibration of the certainty (a
+reliability table and the expected calibration error), so a gain in one style never hides a loss in
+the other. 'all' prints one line per split and per style.
+
+Usage: python -m slim.core.evaluate --split holdout4   (see SPLITS; 'all' for the overview)
 """
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 
-from slim.core.classifier import classify
+from slim.core.certainty import CALIBRATION_SPLITS, supported
+from slim.core.classifier import classify, raw_reading, withheld
 from slim.core.errors import InputError
 from slim.core.knowledge import read_data
 from slim.core.model import EvaluationReport, Logic
@@ -26,38 +35,96 @@ SPLITS = {
     "holdout2": ("holdout2",),
     "holdout3": ("holdout3",),
     "holdout4": ("holdout4",),
-    "all": ("tune", "holdout"),
     "train3a": ("train3a",),
     "train3b": ("train3b",),
     "train3": ("train3a", "train3b"),
     "train4": ("train4",),
+    "realdev": ("realdev",),
+    "realdev2": ("realdev2",),
+    "realholdout": ("realholdout",),
+    "realholdout2": ("realholdout2",),
 }
+# The overview: every single file once, in this order (held-out sets last).
+OVERVIEW = (
+    *("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2"),
+    *("holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"),
+)
+HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"})
 NO_PREDICTION = "geen"
+BINS = 10
 
 
 def _statements(split: str) -> list[dict]:
-    if split not in SPLITS:
-        allowed = ", ".join(SPLITS)
+    splits = SPLITS
+    if split not in splits:
+        allowed = ", ".join([*splits, "all"])
         raise InputError(
             "unknown_split", f"Onbekende set '{split}'. Kies uit: {allowed}.", f"Unknown split '{split}'. Choose from: {allowed}.", "split"
         )
-    return [item for part in SPLITS[split] for item in read_data(f"eval/statements_{part}.json")]
+    return [item for part in splits[split] for item in read_data(f"eval/statements_{part}.json")]
 
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def evaluate(split: str = "holdout") -> EvaluationReport:
+@dataclass(frozen=True)
+class Calibration:
+    """Reliability of the certainty among the statements that got a suggestion."""
+
+    bins: tuple[tuple[float, float, int, float, float], ...]  # (low, high, n, mean certainty, share right)
+    ece: float
+    mean_right: float  # mean certainty when right
+    mean_wrong: float  # mean certainty when wrong
+
+
+def calibration_of(pairs: list[tuple[float, bool]]) -> Calibration:
+    """Reliability table in BINS equal-width bins of certainty, and the expected calibration error
+    (the bins' |share right - mean certainty|, weighted by their size)."""
+    bins = []
+    error = 0.0
+    for index in range(BINS):
+        low, high = index / BINS, (index + 1) / BINS
+        inside = [(value, right) for value, right in pairs if low <= value < high or (index == BINS - 1 and value == 1.0)]
+        if not inside:
+            continue
+        mean = sum(value for value, _ in inside) / len(inside)
+        share = sum(right for _, right in inside) / len(inside)
+        error += len(inside) * abs(share - mean)
+        bins.append((low, high, len(inside), mean, share))
+    right = [value for value, hit in pairs if hit]
+    wrong = [value for value, hit in pairs if not hit]
+    return Calibration(
+        bins=tuple(bins),
+        ece=_ratio(error, len(pairs)) if pairs else 0.0,
+        mean_right=sum(right) / len(right) if right else 0.0,
+        mean_wrong=sum(wrong) / len(wrong) if wrong else 0.0,
+    )
+
+
+@dataclass(frozen=True)
+class Measured:
+    report: EvaluationReport
+    style: str
+    suggested: int
+    accuracy_suggested: float
+    no_suggestion: float
+    calibration: Calibration
+
+
+def measure(split: str) -> Measured:
     """Classify every statement of a split and compare with its label."""
     codes = [logic.value for logic in Logic]
     confusion = {true: {predicted: 0 for predicted in [*codes, NO_PREDICTION]} for true in codes}
     misclassified = []
+    pairs = []
     items = _statements(split)
     for item in items:
-        logic = classify(item["text"], item.get("domain")).logic
-        predicted = logic.value if logic else NO_PREDICTION
+        result = classify(item["text"], item.get("domain"))
+        predicted = result.logic.value if result.logic else NO_PREDICTION
         confusion[item["logic"]][predicted] += 1
+        if result.logic is not None:
+            pairs.append((result.confidence, predicted == item["logic"]))
         if predicted != item["logic"]:
             misclassified.append(item["id"])
     per_logic = {}
@@ -71,7 +138,8 @@ def evaluate(split: str = "holdout") -> EvaluationReport:
             "support": actual_total,
         }
     correct = sum(confusion[code][code] for code in codes)
-    return EvaluationReport(
+    styles = sorted({item.get("style", "written") for item in items})
+    report = EvaluationReport(
         split=split,
         n=len(items),
         accuracy=_ratio(correct, len(items)),
@@ -79,31 +147,115 @@ def evaluate(split: str = "holdout") -> EvaluationReport:
         confusion=confusion,
         misclassified=tuple(misclassified),
     )
+    return Measured(
+        report=report,
+        style="+".join(styles),
+        suggested=len(pairs),
+        accuracy_suggested=_ratio(correct, len(pairs)),
+        no_suggestion=_ratio(len(items) - len(pairs), len(items)),
+        calibration=calibration_of(pairs),
+    )
 
 
-def format_report(report: EvaluationReport) -> str:
-    """A plain-text table: accuracy, precision/recall per logic, and the confusion matrix."""
+def evaluate(split: str = "holdout") -> EvaluationReport:
+    """Classify every statement of a split and compare with its label."""
+    return measure(split).report
+
+
+def format_calibration(calibration: Calibration) -> list[str]:
+    lines = [
+        "Reliability (statements with a suggestion; certainty bin, n, mean certainty, share right):",
+        f"{'bin':<12}{'n':>5}{'certainty':>11}{'right':>8}",
+    ]
+    for low, high, count, mean, share in calibration.bins:
+        lines.append(f"{low:.1f}-{high:.1f}{'':<5}{count:>5}{mean:>11.3f}{share:>8.3f}")
+    lines.append(
+        f"Expected calibration error = {calibration.ece:.3f}   mean certainty right {calibration.mean_right:.3f}, "
+        f"wrong {calibration.mean_wrong:.3f}"
+    )
+    return lines
+
+
+def format_report(report: EvaluationReport, measured: Measured | None = None) -> str:
+    """A plain-text table: accuracy, precision/recall per logic, the confusion matrix and, when
+    measured is given, the no-suggestion rate and the reliability table."""
     codes = list(report.confusion)
     columns = [*codes, NO_PREDICTION]
     width = max(len(code) for code in columns) + 2
-    lines = [
-        f"Split: {report.split}   n = {report.n}   accuracy = {report.accuracy:.3f}",
-        "",
-        f"{'logic':<{width}}{'precision':>10}{'recall':>10}{'n':>6}",
-    ]
+    lines = [f"Split: {report.split}   n = {report.n}   accuracy = {report.accuracy:.3f}"]
+    if measured is not None:
+        lines.append(
+            f"Style: {measured.style}   suggestions = {measured.suggested}   accuracy among suggestions = "
+            f"{measured.accuracy_suggested:.3f}   no suggestion = {measured.no_suggestion:.3f}"
+        )
+    lines += ["", f"{'logic':<{width}}{'precision':>10}{'recall':>10}{'n':>6}"]
     for code, values in report.per_logic.items():
         lines.append(f"{code:<{width}}{values['precision']:>10.3f}{values['recall']:>10.3f}{values['support']:>6}")
     lines += ["", "Confusion (rows = label, columns = prediction):", " " * width + "".join(f"{c:>{width}}" for c in columns)]
     for true in codes:
         lines.append(f"{true:<{width}}" + "".join(f"{report.confusion[true][c]:>{width}}" for c in columns))
+    if measured is not None:
+        lines += ["", *format_calibration(measured.calibration)]
     lines += ["", "Misclassified: " + (", ".join(report.misclassified) or "none")]
     return "\n".join(lines)
 
 
+def overview() -> str:
+    """One line per split and per style (held-out splits marked), so no style hides another."""
+    names = OVERVIEW
+    head = f"{'split':<16}{'style':<9}{'n':>5}{'accuracy':>10}{'among sugg.':>13}{'no sugg.':>10}{'ECE':>7}"
+    lines = [head]
+    totals: dict[str, list[Measured]] = {}
+    for name in names:
+        measured = measure(name)
+        held = name in HELD_OUT
+        totals.setdefault(f"{measured.style} held-out" if held else f"{measured.style} training/dev", []).append(measured)
+        lines.append(_line(name + (" *" if held else ""), measured.style, [measured]))
+    lines += ["", "Per style (held-out sets apart; training sets are read in-sample):"]
+    for group, members in totals.items():
+        lines.append(_line(group, "", members))
+    lines += ["", "* held out: never used for tuning."]
+    return "\n".join(lines)
+
+
+def _line(name: str, style: str, members: list[Measured]) -> str:
+    n = sum(member.report.n for member in members)
+    right = sum(round(member.report.accuracy * member.report.n) for member in members)
+    suggested = sum(member.suggested for member in members)
+    ece = sum(member.calibration.ece * member.suggested for member in members) / suggested if suggested else 0.0
+    return (
+        f"{name:<16}{style:<9}{n:>5}{_ratio(right, n):>10.3f}{_ratio(right, suggested):>13.3f}"
+        f"{_ratio(n - suggested, n):>10.3f}{ece:>7.3f}"
+    )
+
+
+def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
+    """What `slim calibrate` fits on: every statement of CALIBRATION_SPLITS with its suggestion before
+    calibration, read with word counts in which its own split was left out."""
+    from slim.core.words import TRAINING_SPLITS, counted_from
+
+    readings = {}
+    for split in CALIBRATION_SPLITS:
+        others = [item for name in TRAINING_SPLITS if name != split for item in read_data(f"eval/statements_{name}.json")]
+        found = []
+        with counted_from(others):
+            for item in read_data(f"eval/statements_{split}.json"):
+                reading, scores = raw_reading(item["text"])
+                logic, raw = (None, 0.0) if withheld(reading) else scores.suggestion()
+                found.append((item, logic, raw, logic is not None and supported(reading.signals, logic)))
+        readings[split] = found
+    return readings
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate the SLIM statement classifier.")
-    parser.add_argument("--split", choices=list(SPLITS), default="holdout")
-    print(format_report(evaluate(parser.parse_args(argv).split)))
+    parser.add_argument("--split", default="holdout", help="a split (" + ", ".join(SPLITS) + ") or 'all'")
+    split = parser.parse_args(argv).split
+    if split == "all":
+        print(overview())
+        return
+    measured = measure(split)
+    print(format_report(measured.report, measured))
 
 
 if __name__ == "__main__":

@@ -110,6 +110,7 @@ class Entry:
     negated_explanation: Text | None
     claims: bool = True
     rejects: bool = False
+    warns: str | None = None  # a warning kind this phrase raises ('socially_desirable')
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _entry(order: int, raw: dict, groups: dict[str, str]) -> Entry:
         negated_explanation=negated_explanation,
         claims=bool(raw.get("claims", True)),
         rejects=bool(raw.get("rejects", False)),
+        warns=raw.get("warns"),
     )
 
 

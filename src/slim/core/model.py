@@ -198,6 +198,17 @@ class AxisReading:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A draaischijf question (engine/intake.yaml) that would decide between the logics still in the running."""
+
+    code: str
+    question: Text
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "question": self.question.to_dict()}
+
+
+@dataclass(frozen=True)
 class Classification:
     """The classifier's reading of one statement. A suggestion, never a decision."""
 
@@ -210,6 +221,8 @@ class Classification:
     capacity: AxisReading
     signals: tuple[TextSignal | WordSignal, ...]
     explanation: Text
+    warnings: tuple[MatchWarning, ...] = ()
+    ask: tuple[FollowUp, ...] = ()  # no suggestion yet: the questions that would decide it
 
     def to_dict(self) -> dict:
         return {
@@ -221,6 +234,8 @@ class Classification:
             "axis": {"direction": self.direction.to_dict(), "capacity": self.capacity.to_dict()},
             "signals": [signal.to_dict() for signal in self.signals],
             "explanation": self.explanation.to_dict(),
+            "warnings": [warning.to_dict() for warning in self.warnings],
+            "ask": [question.to_dict() for question in self.ask],
         }
 
 
@@ -340,6 +355,7 @@ class DomainMatch:
     next_conversation: NextConversation
     warnings: tuple[MatchWarning, ...]
     explanation: Text
+    ask: tuple[FollowUp, ...] = ()  # no suggestion yet: the questions that would decide it
 
     def to_dict(self) -> dict:
         return {
@@ -353,6 +369,7 @@ class DomainMatch:
             "next_conversation": self.next_conversation.to_dict(),
             "warnings": [warning.to_dict() for warning in self.warnings],
             "explanation": self.explanation.to_dict(),
+            "ask": [question.to_dict() for question in self.ask],
         }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from slim.core.knowledge import logic_title, scoring_config
+from slim.core.knowledge import logic_definitions, logic_title, scoring_config
 from slim.core.model import AXIS_VALUES, Axis, AxisReading, Evidence, Logic, Target, Text
 
 
@@ -24,13 +24,22 @@ class ScoringRules:
     own_goal: dict[str, float]
 
 
+def axis_support() -> dict[Target, tuple[Logic, ...]]:
+    """Which logics each axis value supports: read from the place of every logic on the two axes
+    (knowledge/logics.yaml, attributes direction and capacity), so the classifier follows the data."""
+    support: dict[Target, list[Logic]] = {}
+    for logic, item in logic_definitions().items():
+        for axis in Axis:
+            target = Target.parse(f"{axis.value}.{item['attributes'][axis.value]}")
+            support.setdefault(target, []).append(logic)
+    return {target: tuple(logics) for target, logics in support.items()}
+
+
 @lru_cache(maxsize=1)
 def rules() -> ScoringRules:
     config = scoring_config()
     return ScoringRules(
-        axis_support={
-            Target.parse(key): tuple(Logic(code) for code in logics) for key, logics in config["axis_support"].items()
-        },
+        axis_support=axis_support(),
         overload_priority=float(config["overload_priority"]),
         tie_order=tuple(Logic(code) for code in config["tie_order"]),
         confidence_saturation=float(config["confidence_saturation"]),
@@ -172,13 +181,18 @@ def _unique(texts: Iterable[Text]) -> list[Text]:
     return list(dict.fromkeys(texts))
 
 
-def summarise(scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Iterable[Text] = ()) -> Text:
+def summarise(
+    scores: Scores, reasons: Iterable[tuple[Target, Text]], notes: Iterable[Text] = (), certainty: float | None = None
+) -> Text:
     """One explanation: what is suggested, on which words or answers, and how the other logics scored.
 
     reasons: (target, short explanation) per signal, e.g. (capacity.overloaded, 'noemt overbelasting').
     notes: extra sentences about how the evidence was weighed.
+    certainty: the calibrated certainty (slim.core.certainty) named in the text; without it the raw figure.
     """
     logic, confidence = scores.suggestion()
+    if certainty is not None:
+        confidence = certainty
     if logic is None:
         return Text(
             nl="Geen signaal gevonden: de woorden wijzen (nog) niet naar een logica. Bespreek met de cliënt hoe die de situatie ziet.",

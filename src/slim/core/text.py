@@ -162,6 +162,7 @@ class Marks:
     distant_clauses: frozenset[int]
     reported: frozenset[int]
     echoed: frozenset[int]
+    now_clauses: frozenset[int] = frozenset()
 
 
 def normalise(text: str) -> str:
@@ -371,9 +372,28 @@ def _echoed(text: str, tokens: list[Token]) -> frozenset[int]:
     return frozenset(echoed)
 
 
+# Words that bring a story back to now ('nu', 'inmiddels', ...): after a look back, what the client
+# says from there on is how they see it now.
+NOW_WORDS = frozenset("nu inmiddels tegenwoordig sindsdien".split())
+
+
+def _now_clauses(tokens: list[Token], distant: frozenset[int]) -> frozenset[int]:
+    """Clauses from a word that comes back to now ('nu', 'inmiddels') to the end of its sentence, when
+    an earlier clause of the statement looks back ('Vorig jaar ... Nu wil ik ...')."""
+    if not distant:
+        return frozenset()
+    first_back = min(distant)
+    now: set[int] = set()
+    for token in tokens:
+        if token.norm in NOW_WORDS and token.clause > first_back and token.clause not in distant:
+            now.update(other.clause for other in tokens[token.index :] if other.sentence == token.sentence)
+    return frozenset(now - distant)
+
+
 def weighting_marks(text: str, tokens: list[Token]) -> Marks:
     """The positions that change how a signal counts (see engine/scoring.yaml, statement)."""
-    return Marks(_turn(tokens), _distant_clauses(tokens), _reported(text, tokens), _echoed(text, tokens))
+    distant = _distant_clauses(tokens)
+    return Marks(_turn(tokens), distant, _reported(text, tokens), _echoed(text, tokens), _now_clauses(tokens, distant))
 
 
 def check_text(text: str) -> list[Token]:
