@@ -10,6 +10,7 @@ from slim.cases.models import Case
 from slim.interventions.models import Intervention
 from slim.matching.models import Intake
 from tests.browser.conftest import login
+from tests.browser.statement import page_label, record
 from tests.browser.test_accessibility import world  # noqa: F401  (fixture)
 
 WIDTH = 320
@@ -37,9 +38,10 @@ def test_pages_reflow_at_320_pixels(browser, live_server, world):  # noqa: F811
     context = browser.new_context(locale="nl-NL", base_url=live_server.url, viewport={"width": WIDTH, "height": 640})
     page = context.new_page()
     page.set_default_timeout(10_000)
-    problems = []
+    problems, checked = [], []
 
     def check(path):
+        checked.append(page_label(path))
         response = page.goto(path)
         assert response.status == 200, f"{path} gaf {response.status}"
         state = page.evaluate(PAGE_STATE)
@@ -53,7 +55,7 @@ def test_pages_reflow_at_320_pixels(browser, live_server, world):  # noqa: F811
             problems.append(f"{path}: {state['bare']} tabel(len) zonder scrollvak")
 
     try:
-        for path in ("/", "/kennis/", "/kennis/logicas/kansen/", "/interventies/", f"/interventies/{slug}/"):
+        for path in ("/", "/kennis/", "/kennis/logicas/kansen/", "/interventies/", f"/interventies/{slug}/", "/toegankelijkheid/"):
             check(path)
         login(page, "anna")
         base = f"/casussen/{case.pk}/"
@@ -66,3 +68,4 @@ def test_pages_reflow_at_320_pixels(browser, live_server, world):  # noqa: F811
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+    record("reflow", {"width": WIDTH, "pages": checked}, lambda stored, now: stored == now)

@@ -53,7 +53,7 @@ def test_no_page_has_a_duplicate_id(client, world):
     base = f"/casussen/{case.pk}/"
     pages = {
         "/", "/kennis/", "/kennis/logicas/", "/kennis/logicas/kansen/", "/interventies/", "/interventies/?q=schulden",
-        f"/interventies/{slug}/", "/account/inloggen/",
+        f"/interventies/{slug}/", "/account/inloggen/", "/toegankelijkheid/",
     }
     problems = {}
 

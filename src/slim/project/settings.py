@@ -140,6 +140,9 @@ SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 # The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
 SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
+# The accessibility statement (/toegankelijkheid/): who offers SLIM and where to report a problem.
+SLIM_ORGANISATION = os.environ.get("SLIM_ORGANISATION", "")
+SLIM_ACCESSIBILITY_CONTACT = os.environ.get("SLIM_ACCESSIBILITY_CONTACT", "")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -174,6 +177,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Without deep links the path is plain text, not a link nested inside the operation's button.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 
 LOGGING = {
