@@ -79,6 +79,12 @@ def test_no_page_has_a_duplicate_id(client, world):
     check("/casussen/nieuw/ (fout)", client.post("/casussen/nieuw/", {"name": ""}))
     check(base + "contacten/ (fout)", client.post(base + "contacten/", {"held_on": ""}))
     check(f"/matching/clienten/{case.client.pk}/intake/ (fout)", client.post(f"/matching/clienten/{case.client.pk}/intake/", {}))
+    domain = intake.domain_results()[0]
+    other = next(logic for logic in ("kansen", "competenties", "sturing", "ondernemen") if logic != domain["logic"])
+    check(
+        f"/matching/intakes/{intake.pk}/ (andere logica zonder reden)",
+        client.post(f"/matching/intakes/{intake.pk}/besluit/", {"domain": domain["domain"], "chosen_logic": other}),
+    )
     client.force_login(User.objects.get(username="chantal"))
     check("/inzicht/", client.get("/inzicht/"))
 
