@@ -123,7 +123,9 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["reason"] = cleaned.get("reason", "").strip()
+        if "reason" not in cleaned:  # too long: that error is enough
+            return cleaned
+        cleaned["reason"] = cleaned["reason"].strip()
         domain, chosen = cleaned.get("domain"), cleaned.get("chosen_logic")
         if domain and chosen and chosen != self.suggestions[domain] and not cleaned["reason"]:
             self.add_error("reason", _("Geef een korte reden als je een andere logica kiest dan het voorstel."))
