@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium and the PDFs use the DejaVu fonts;
-# install whichever of them is missing.
+# The browser tests drive Debian's Chromium; the PDFs use the DejaVu fonts and
+# WeasyPrint, which lays out text with Pango; install whichever of them is missing.
 set -euo pipefail
 missing=()
 [ -x "${SLIM_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+libraries=$(ldconfig -p 2>/dev/null || true)
+has_library() { grep -q "$1" <<<"$libraries"; }
+has_library libpango-1.0.so.0 || missing+=(libpango-1.0-0)
+has_library libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
+has_library libharfbuzz-subset.so.0 || missing+=(libharfbuzz-subset0)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

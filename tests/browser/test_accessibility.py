@@ -1,5 +1,8 @@
 """WCAG 2.1 AA: axe-core checks every main page, as the user who would see it, with and without form errors.
 
+The pages, the axe-core version and rules and the number of findings per page are the figures of the
+accessibility statement (/toegankelijkheid/): see tests/browser/statement.py.
+
 axe is read from tests/browser/vendor/axe.min.js and run with page.evaluate: a <script> tag with the
 file's contents would be an inline script, which our Content-Security-Policy rightly blocks. The test
 fails on any finding with impact 'serious' or 'critical' and prints all of them, page by page.
@@ -7,6 +10,7 @@ fails on any finding with impact 'serious' or 'critical' and prints all of them,
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -18,24 +22,29 @@ from slim.interventions.models import Intervention
 from slim.matching.models import Intake
 from slim.mirror.models import Round, Team
 from tests.browser.conftest import login
+from tests.browser.statement import page_label, record
 from tests.conftest import PASSWORD, make_user
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+IMPACTS = ("critical", "serious", "moderate", "minor")
+AXE_VERSION = re.search(r"axe v([0-9.]+)", AXE[:200]).group(1)
 # SLIM_AXE_IMPACTS=minor,moderate,serious,critical shows everything axe finds.
 BLOCKING = set(os.environ.get("SLIM_AXE_IMPACTS", "serious,critical").split(","))
 
 
-def axe_violations(page):
-    """The serious and critical axe findings on the current page."""
+def axe_run(page):
+    """All axe findings on the current page."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE)
-    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    return [violation for violation in result["violations"] if violation["impact"] in BLOCKING]
+    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)["violations"]
+
+
+def axe_violations(page):
+    """The serious and critical axe findings on the current page."""
+    return [violation for violation in axe_run(page) if violation["impact"] in BLOCKING]
 
 
 def describe(path, violations):
@@ -58,10 +67,15 @@ class Checker:
 
     def check(self, label=None):
         path = label or self.page.url.split("//", 1)[-1].split("/", 1)[-1]
-        found = axe_violations(self.page)
-        self.checked.append(path)
+        path = "/" + path.lstrip("/")
+        violations = axe_run(self.page)
+        found = [violation for violation in violations if violation["impact"] in BLOCKING]
+        counts = {impact: 0 for impact in IMPACTS}
+        for violation in violations:
+            counts[violation["impact"]] += len(violation["nodes"])
+        self.checked.append({"page": page_label(path), **counts})
         if found:
-            self.problems.append(describe("/" + path.lstrip("/"), found))
+            self.problems.append(describe(path, found))
 
     def visit(self, *paths):
         for path in paths:
@@ -114,7 +128,7 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     # Anyone: public pages, login (also with an error), 404.
     axe.visit("/", "/kennis/", "/kennis/logicas/", "/kennis/logicas/kansen/", "/kennis/werkzame-elementen/normaliseren/")
     axe.visit("/interventies/", "/interventies/?q=schulden", f"/interventies/{slugs[0]}/", f"/interventies/{slugs[0]}/?print=1")
-    axe.visit(f"/interventies/vergelijk/?ids={slugs[0]}&ids={slugs[1]}&ids={slugs[2]}")
+    axe.visit(f"/interventies/vergelijk/?ids={slugs[0]}&ids={slugs[1]}&ids={slugs[2]}", "/toegankelijkheid/")
     for path in ("/interventies/vergelijk/?ids=x", "/bestaat-niet/"):
         page.goto(path)
         axe.check(f"{path} (foutpagina)")
@@ -129,6 +143,11 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     axe.visit("/", "/interventies/?q=schulden&fit=inkomen_schulden:sturing")
     axe.visit("/matching/", "/matching/uitspraak/", f"/matching/clienten/{client.pk}/", f"/matching/clienten/{client.pk}/intake/")
     axe.visit(f"/matching/intakes/{intake.pk}/")
+    # Another logic than suggested, without a reason: the error at the reason field.
+    section = page.locator(f"#domein-{intake.domain_results()[0]['domain']}")
+    section.locator(".override-form button").first.click()
+    page.get_by_role("alert").wait_for()
+    axe.check(f"/matching/intakes/{intake.pk}/ (andere logica zonder reden)")
     page.goto("/matching/uitspraak/")
     page.get_by_label("Uitspraak van de cliënt").fill("Ik wil graag zelf weer aan het werk, maar ik weet niet hoe.")
     page.get_by_role("button", name="Duiden").click()
@@ -151,7 +170,18 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     axe.check(f"/privacy/clienten/{client.pk}/ (leeg verstuurd)")
 
     axe.visit("/spiegel/", f"/spiegel/teams/{team.pk}/", f"/spiegel/rondes/{closed.pk}/", f"/spiegel/teams/{team.pk}/focus/normaliseren/")
-    axe.visit("/account/beveiliging/", "/account/tweede-stap/instellen/")
+    axe.visit("/account/beveiliging/", "/account/tweede-stap/instellen/", "/toegankelijkheid/")
+
+    # The API documentation (Swagger UI), also with an operation opened and tried out.
+    page.goto("/api/v1/docs/")
+    page.get_by_text("/api/v1/classify").first.wait_for(state="visible")
+    axe.check("/api/v1/docs/")
+    page.locator(".opblock-summary-control").first.click()
+    page.get_by_role("button", name="Try it out").click()
+    page.get_by_role("button", name="Execute").click()
+    page.locator(".live-responses-table").first.wait_for()
+    axe.check("/api/v1/docs/ (vraag uitgeprobeerd)")
+    page.get_by_role("link", name="Terug naar SLIM").click()
     logout(page)
 
     # Chantal, team lead: opens a round, scores it, sees the dashboard.
@@ -183,3 +213,10 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
 
     print(f"axe: {len(axe.checked)} pagina's gecontroleerd")
     assert not axe.problems, "Ernstige toegankelijkheidsproblemen (axe-core):\n" + "\n".join(axe.problems)
+    record(
+        "axe",
+        {"version": AXE_VERSION, "tags": AXE_TAGS, "pages": axe.checked},
+        lambda stored, now: (stored["version"], stored["tags"], [p["page"] for p in stored["pages"]])
+        == (now["version"], now["tags"], [p["page"] for p in now["pages"]])
+        and all(p["critical"] == p["serious"] == 0 for p in stored["pages"]),
+    )

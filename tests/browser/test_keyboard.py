@@ -106,3 +106,46 @@ def test_the_error_summary_gets_the_focus_and_leads_to_the_field(page, professio
     assert field["id"] == "id_name"
     assert page.locator("#id_name").get_attribute("aria-invalid") == "true"
     assert page.locator("#id_name").get_attribute("aria-describedby").endswith("id_name_error")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_logic_without_a_reason_moves_the_focus_to_the_error(page, professional, knowledge):
+    from slim.cases.demo import demo as demo_case
+    from slim.matching.models import Intake
+    from tests.conftest import make_user
+
+    make_user("bram", organisation="Schuldhulp Stad")
+    case, _ = demo_case()
+    intake = Intake.objects.filter(client=case.client).first()
+    domain = intake.domain_results()[0]["domain"]
+    login(page, "anna")
+    page.goto(f"/matching/intakes/{intake.pk}/")
+
+    # Keyboard only: Tab to a button for another logic in the first domain, leave the reason empty, press Enter.
+    section = page.locator(f"#domein-{domain}")
+    others = section.locator(".override-form button")
+    wanted = others.first.inner_text().strip()
+    tab_to(page, lambda element: element["tag"] == "button" and element["text"] == wanted, limit=200)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    # The focus is on the error summary inside that domain, not on the body or far above.
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.evaluate("document.activeElement.closest('section').id") == f"domein-{domain}"
+    assert "Geef een korte reden" in page.get_by_role("alert").inner_text()
+    page.keyboard.press("Tab")
+    link = focused(page)
+    assert link["tag"] == "a" and link["visible"] and "reden" in link["text"]
+    page.keyboard.press("Enter")
+    field = focused(page)
+    assert field["tag"] == "textarea" and field["id"] == f"id_{domain}_reason"
+    reason = page.locator(f"#id_{domain}_reason")
+    assert reason.get_attribute("aria-invalid") == "true"
+    assert reason.get_attribute("aria-describedby").endswith(f"id_{domain}_reason_error")
+
+    # With a reason the decision is recorded.
+    page.keyboard.type("Cliënt wil eerst zelf iets proberen")
+    tab_to(page, lambda element: element["tag"] == "button" and element["text"] == wanted)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/matching/intakes/{intake.pk}/#domein-{domain}")
+    assert intake.decisions.filter(domain=domain, reason="Cliënt wil eerst zelf iets proberen").exists()

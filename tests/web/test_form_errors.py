@@ -120,3 +120,30 @@ def test_the_shared_tags_render_any_form_the_same_way():
     assert page.find("label", **{"for": "id_title"}) and page.by_id("id_title_helptext")["text"] == "Kort"
     assert page.find("fieldset", **{"aria-describedby": "id_kind_error"})
     assert [link["attrs"]["href"] for link in page.find("a")] == ["#id_title", "#id_kind_0"]
+
+
+@pytest.mark.django_db
+def test_another_logic_without_a_reason_is_an_error_at_the_reason_field(client, knowledge):
+    from slim.matching.models import Decision, Intake
+
+    anna = make_user("anna")
+    make_user("bram", organisation="Schuldhulp Stad")
+    case, _ = demo_case()
+    intake = Intake.objects.filter(client=case.client).first()
+    domain = intake.domain_results()[0]
+    other = next(logic for logic in ("kansen", "competenties", "sturing", "ondernemen") if logic != domain["logic"])
+    client.force_login(anna)
+    before = Decision.objects.count()
+    response = client.post(f"/matching/intakes/{intake.pk}/besluit/", {"domain": domain["domain"], "chosen_logic": other})
+    assert response.status_code == 200 and Decision.objects.count() == before
+    page = Elements(response.content.decode())
+    summary = summary_of(page)
+    assert "Geef een korte reden" in summary["text"]
+    field_id = f"id_{domain['domain']}_reason"
+    assert page.find("a", href=f"#{field_id}")
+    section = page.by_id(f"domein-{domain['domain']}")
+    assert "Controleer wat je hebt ingevuld" in section["text"], "de fout staat bij het leefgebied, niet bovenaan"
+    reason = page.by_id(field_id)
+    assert reason["tag"] == "textarea" and int(reason["attrs"]["rows"]) >= 4
+    assert_described_error(page, reason, f"{field_id}_error", "Geef een korte reden")
+    assert not page.find("div", role="status"), "geen tweede melding bovenaan de pagina"

@@ -6,10 +6,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from slim.cases import pdf
 from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, Event, EventKind
 from slim.matching.models import Decision, Intake
 from slim.privacy.erase import due_for_retention
+from slim.privacy.export import client_data, client_document
 from slim.privacy.models import Anonymisation
+from tests.web.test_cases_documents import assert_tagged_pdf, pdf_structure
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +43,11 @@ def test_director_exports_everything_as_json(client_as_professional, case):
 def test_director_exports_a_readable_pdf(client_as_professional, case):
     response = client_as_professional.get(reverse("privacy:export-pdf", args=[case.client.pk]))
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    _catalog, tags = pdf_structure(response.content)
+    assert tags[:2] == ["H1", "P"] and "H2" in tags and "LI" in tags
+    # The data grows with every look at it (the access log), so the order is checked on one snapshot.
+    document = client_document(client_data(case.client))
+    assert_tagged_pdf(pdf.render(document), document)
 
 
 def test_other_member_cannot_export(client, case, other_professional):

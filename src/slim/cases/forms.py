@@ -78,6 +78,7 @@ class MemberForm(forms.Form):
     )
 
     def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("auto_id", "id_member_%s")  # the case page also has RoleForm: ids stay unique
         super().__init__(*args, **kwargs)
         self.case = case
         self.fields["user"].queryset = (
@@ -100,6 +101,7 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Nieuwe rol"), choices=CaseRole.choices)
 
     def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("auto_id", "id_change_%s")
         super().__init__(*args, **kwargs)
         self.case = case
         self.fields["member"].choices = [

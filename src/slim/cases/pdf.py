@@ -1,54 +1,72 @@
-"""A Document (documents.py) as a PDF, with fpdf2.
+"""A Document (documents.py) as a tagged PDF, made by WeasyPrint from plain, accessible HTML.
 
-The PDF core fonts only know Latin-1, so '€' would be lost. We embed DejaVu Sans instead,
-which covers ë, é, € and the other characters Dutch texts use. On Debian and Ubuntu it comes
-with the package fonts-dejavu-core.
+The PDF follows PDF/UA-1: a structure tree with H1, H2, P and L/LI in reading order, the language
+of the text and the document title shown in the window title. A screen reader reads it as it reads
+the web page. We embed DejaVu Sans, which covers ë, é, € and the other characters Dutch texts use;
+on Debian and Ubuntu it comes with the package fonts-dejavu-core. WeasyPrint itself needs Pango
+(Debian: libpango-1.0-0 and libpangoft2-1.0-0).
+
+WeasyPrint may fetch only our two font files: the text of a document is escaped by the template,
+and a fetcher that refuses every other address keeps it that way.
 """
 
+import logging
 from pathlib import Path
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FAMILY = "DejaVu"
-BODY_SIZE = 12  # large enough for readers with low literacy or poor eyesight
+FONT_FILES = {"normal": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+BODY_SIZE = 12  # points; large enough for readers with low literacy or poor eyesight
+
+STYLE = """
+@page {{ size: A4; margin: 18mm 18mm 20mm; }}
+@font-face {{ font-family: SlimPdf; font-weight: normal; src: url("{normal}"); }}
+@font-face {{ font-family: SlimPdf; font-weight: bold; src: url("{bold}"); }}
+html {{ font-family: SlimPdf; font-size: {size}pt; line-height: 1.45; color: #000; }}
+h1 {{ font-size: 20pt; margin: 0 0 8pt; }}
+h2 {{ font-size: 14pt; margin: 14pt 0 4pt; break-after: avoid; }}
+p {{ margin: 0 0 6pt; }}
+ul {{ margin: 0 0 6pt; padding-left: 16pt; }}
+li {{ margin: 0 0 3pt; }}
+"""
 
 
 class FontMissing(Exception):
-    """The TTF font is not installed, so no PDF can be made."""
+    """The TTF font, or Pango that lays out its text, is not installed, so no PDF can be made."""
 
 
-def _line(pdf, text, height, indent=""):
-    pdf.multi_cell(0, height, f"{indent}{text}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def _fonts():
+    fonts = {weight: FONT_DIR / name for weight, name in FONT_FILES.items()}
+    if not all(path.is_file() for path in fonts.values()):
+        raise FontMissing(str(FONT_DIR))
+    return fonts
 
 
 def render(document, language="nl"):
-    """The document as PDF bytes; raises FontMissing when DejaVu Sans is not installed."""
-    fonts = {style: FONT_DIR / name for style, name in FONT_FILES.items()}
-    if not all(path.is_file() for path in fonts.values()):
-        raise FontMissing(str(FONT_DIR))
-    pdf = FPDF(format="A4")
-    pdf.set_title(document.title)
-    pdf.set_lang(language)
-    pdf.set_creator("SLIM")
-    for style, path in fonts.items():
-        pdf.add_font(FAMILY, style, str(path))
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_page()
-    pdf.set_font(FAMILY, "B", 20)
-    _line(pdf, document.title, 10)
-    pdf.set_font(FAMILY, "", BODY_SIZE)
-    for paragraph in document.intro:
-        _line(pdf, paragraph, 7)
-    for section in document.sections:
-        pdf.ln(4)
-        pdf.set_font(FAMILY, "B", 14)
-        _line(pdf, section.heading, 8)
-        pdf.set_font(FAMILY, "", BODY_SIZE)
-        for paragraph in section.paragraphs:
-            _line(pdf, paragraph, 7)
-        for item in section.items:
-            _line(pdf, item, 7, indent="•  ")
-    return bytes(pdf.output())
+    """The document as tagged PDF bytes; raises FontMissing when DejaVu Sans is not installed."""
+    fonts = _fonts()
+    try:
+        from weasyprint import CSS, HTML  # imported here: loading Pango takes a moment
+        from weasyprint.urls import URLFetcher
+    except OSError as exc:  # WeasyPrint loads Pango when it is imported
+        logger.warning("PDF: Pango ontbreekt (Debian: libpango-1.0-0 libpangoft2-1.0-0): %s", exc)
+        raise FontMissing("Pango") from exc
+
+    allowed = {path.as_uri() for path in fonts.values()}
+
+    class FontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url not in allowed:
+                raise ValueError(f"PDF: {url} wordt niet geladen")
+            return super().fetch(url, headers)
+
+    fetcher = FontsOnly(allowed_protocols={"file"})
+    html = render_to_string("cases/document_pdf.html", {"document": document, "language": language})
+    style = CSS(
+        string=STYLE.format(size=BODY_SIZE, **{weight: path.as_uri() for weight, path in fonts.items()}),
+        url_fetcher=fetcher,
+    )
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[style], pdf_variant="pdf/ua-1")

@@ -23,9 +23,17 @@ def member_users(case):
 
 
 class PlanVersion:
-    """Mixin: a hidden field with the plan version the user is looking at."""
+    """Mixin: a hidden field with the plan version the user is looking at.
+
+    The plan page shows several of these forms at once; each has its own id_prefix, so that no two
+    fields share an id (two selects both called id_domain would confuse labels and screen readers).
+    """
+
+    id_prefix = None
 
     def __init__(self, *args, version, **kwargs):
+        if self.id_prefix is not None:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s" if self.id_prefix else False)
         super().__init__(*args, **kwargs)
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=version, min_value=1)
 
@@ -38,6 +46,8 @@ class PlanVersion:
 
 class GoalForm(PlanVersion, forms.ModelForm):
     """The shared goal and the client's own words; the strategy only for the casusregisseur."""
+
+    id_prefix = "goal"
 
     class Meta:
         model = Case
@@ -55,6 +65,8 @@ class GoalForm(PlanVersion, forms.ModelForm):
 
 class DomainGoalsForm(PlanVersion, forms.Form):
     """One goal per life domain; an empty field means no goal for that domain."""
+
+    id_prefix = "domains"
 
     def __init__(self, *args, goals, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,6 +87,7 @@ class DomainGoalsForm(PlanVersion, forms.Form):
 
 
 class ApproachForm(PlanVersion, forms.Form):
+    id_prefix = "approach"
     user = UserChoiceField(label=_("Professional"), queryset=User.objects.none())
     domain = forms.ChoiceField(label=_("Leefgebied"))
     logic = forms.ChoiceField(
@@ -89,6 +102,7 @@ class ApproachForm(PlanVersion, forms.Form):
 
 
 class ActionForm(PlanVersion, forms.ModelForm):
+    id_prefix = "action"
     owner = UserChoiceField(label=_("Wie"), queryset=User.objects.none())
     domain = forms.ChoiceField(label=_("Leefgebied (optioneel)"), required=False)
 
@@ -110,4 +124,6 @@ class ActionForm(PlanVersion, forms.ModelForm):
 
 
 class ActionDoneForm(PlanVersion, forms.Form):
-    """Marks one action as done; only the version travels with it."""
+    """Marks one action as done; only the version travels with it. It is rendered once per action: no ids."""
+
+    id_prefix = ""

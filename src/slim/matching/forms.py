@@ -106,10 +106,27 @@ class StatementForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    domain = forms.ChoiceField()
-    chosen_logic = forms.ChoiceField(choices=LOGIC_CHOICES)
-    reason = forms.CharField(required=False, max_length=2000)
+    """Accept the suggestion for one domain, or choose another logic: that needs a reason."""
 
-    def __init__(self, *args, domains, **kwargs):
+    domain = forms.ChoiceField(widget=forms.HiddenInput)
+    chosen_logic = forms.ChoiceField(choices=LOGIC_CHOICES)
+    reason = forms.CharField(
+        label=_("Andere logica kiezen: reden"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, suggestions, **kwargs):
+        """suggestions: domain code -> the suggested logic ('' when there is none)."""
         super().__init__(*args, **kwargs)
-        self.fields["domain"].choices = [(code, code) for code in domains]
+        self.suggestions = suggestions
+        self.fields["domain"].choices = [(code, code) for code in suggestions]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "reason" not in cleaned:  # too long: that error is enough
+            return cleaned
+        cleaned["reason"] = cleaned["reason"].strip()
+        domain, chosen = cleaned.get("domain"), cleaned.get("chosen_logic")
+        if domain and chosen and chosen != self.suggestions[domain] and not cleaned["reason"]:
+            self.add_error("reason", _("Geef een korte reden als je een andere logica kiest dan het voorstel."))
+        return cleaned

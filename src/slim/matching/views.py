@@ -90,9 +90,14 @@ def intake_new(request, client_id):
     return render(request, "matching/intake_form.html", {"client": client, "form": form, "engine_error": error})
 
 
-@login_required
-def intake_result(request, intake_id):
-    intake = _intake(request, intake_id)
+def _result_page(request, intake, failed=None):
+    """The suggestion page; failed is a DecisionForm with an error, shown in its own domain."""
+    suggestions = {d["domain"]: d.get("logic") or "" for d in intake.domain_results()}
+    override_forms = {
+        domain: DecisionForm(suggestions=suggestions, auto_id=f"id_{domain}_%s") for domain in suggestions
+    }
+    if failed is not None:
+        override_forms[failed.cleaned_data["domain"]] = failed
     decided = {d.domain: d for d in intake.decisions.all()}
     return render(
         request,
@@ -103,37 +108,43 @@ def intake_result(request, intake_id):
             "domains": intake.domain_results(),
             "decided": decided,
             "logics": list(Logic),
+            "override_forms": override_forms,
             "statements": {d["domain"]: d.get("statements", []) for d in intake.payload.get("domains", [])},
         },
     )
 
 
 @login_required
+def intake_result(request, intake_id):
+    return _result_page(request, _intake(request, intake_id))
+
+
+@login_required
 @require_POST
 def decide(request, intake_id):
     intake = _intake(request, intake_id)
-    suggestions = {d["domain"]: d for d in intake.domain_results()}
-    form = DecisionForm(request.POST, domains=list(suggestions))
+    results = {d["domain"]: d for d in intake.domain_results()}
+    suggestions = {domain: result.get("logic") or "" for domain, result in results.items()}
+    form = DecisionForm(request.POST, suggestions=suggestions)
     if not form.is_valid():
+        if set(form.errors) == {"reason"}:
+            # Another logic without a reason: the same page, with the error at the reason field of that domain.
+            domain = form.cleaned_data["domain"]
+            form.auto_id = f"id_{domain}_%s"
+            return _result_page(request, intake, failed=form)
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect("matching:result", intake_id=intake.pk)
     domain = form.cleaned_data["domain"]
-    suggested = suggestions[domain].get("logic") or ""
-    chosen = form.cleaned_data["chosen_logic"]
-    reason = form.cleaned_data["reason"].strip()
-    if chosen != suggested and not reason:
-        messages.error(request, _("Geef een korte reden als je een andere logica kiest dan het voorstel."))
-        return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
     with transaction.atomic():
         Decision.objects.create(
             client=intake.client,
             intake=intake,
             domain=domain,
-            suggested_logic=suggested,
-            confidence=suggestions[domain].get("confidence"),
-            chosen_logic=chosen,
-            reason=reason,
+            suggested_logic=suggestions[domain],
+            confidence=results[domain].get("confidence"),
+            chosen_logic=form.cleaned_data["chosen_logic"],
+            reason=form.cleaned_data["reason"],
             decided_by=request.user,
         )
     messages.success(request, _("Besluit vastgelegd."))

@@ -190,6 +190,9 @@ globals().update(oidc_settings(os.environ))
 if SLIM_OIDC_ENABLED:  # noqa: F821 - set by oidc_settings
     AUTHENTICATION_BACKENDS.append("slim.accounts.oidc.SlimOIDCBackend")
 
+# The accessibility statement (/toegankelijkheid/): who offers SLIM and where to report a problem.
+SLIM_ORGANISATION = os.environ.get("SLIM_ORGANISATION", "")
+SLIM_ACCESSIBILITY_CONTACT = os.environ.get("SLIM_ACCESSIBILITY_CONTACT", "")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -224,6 +227,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Without deep links the path is plain text, not a link nested inside the operation's button.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 
 LOGGING = {

@@ -4,10 +4,12 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from slim.accounts import oidc
+from slim.project.accessibility import statement
 from slim.project.headers import with_inline_styles
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("toegankelijkheid/", statement, name="accessibility"),
     path("kennis/", include("slim.knowledge.urls")),
     path("matching/", include("slim.matching.urls")),
     path("interventies/", include("slim.interventions.urls")),
@@ -26,7 +28,11 @@ urlpatterns = [
     path("api/v1/", include("slim.interventions.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("slim.operations.urls")),
-    path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
+    path(
+        "api/v1/docs/",
+        with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html")),
+        name="api-docs",
+    ),
 ]
 
 handler500 = "slim.operations.views.server_error"
