@@ -91,6 +91,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SLIM_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite under concurrent requests: readers never block the one writer (WAL), a writer waits
+    # for the write lock instead of failing at once (timeout), and every transaction takes that
+    # lock at its start (IMMEDIATE), so a transaction that read first cannot fail halfway when it
+    # wants to write ("database is locked" without waiting). synchronous=NORMAL is safe with WAL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SLIM_SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
