@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from slim.project.logs import configure as configure_structlog
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SLIM_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "slim.project.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,9 +192,18 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Structured logs (slim.project.logs): JSON lines with a request id, no client data.
+configure_structlog()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "slim.project.logs.json_formatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SLIM_LOG_LEVEL", "WARNING")},
+    # One line per request (method, path without query, status, duration, user id); '' or WARNING: none.
+    "loggers": {
+        "slim.request": {"level": os.environ.get("SLIM_REQUEST_LOG_LEVEL", "INFO") or "WARNING"},
+        # Django's own console handler prints plain text; its records go to the JSON handler instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
