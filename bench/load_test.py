@@ -246,7 +246,7 @@ def start_server(port):
     env.update(
         SLIM_PRODUCTION="1", SLIM_SECRET_KEY=SECRET, SLIM_ALLOWED_HOSTS="127.0.0.1",
         SLIM_STATIC_ROOT=str(WORKDIR / "static"), SLIM_WORKERS=str(ARGS.workers), SLIM_THREADS=str(ARGS.threads),
-        SLIM_ACCESS_LOG="", SLIM_LOCKOUT_ATTEMPTS="1000", SLIM_MAX_REQUESTS="1000000",
+        SLIM_ACCESS_LOG="", SLIM_REQUEST_LOG_LEVEL="", SLIM_LOCKOUT_ATTEMPTS="1000", SLIM_MAX_REQUESTS="1000000",
     )
     slim = [sys.executable, "-m", "slim.cli"]
     subprocess.run([*slim, "collectstatic", "--noinput", "-v0"], env=env, check=True)
