@@ -34,6 +34,23 @@ def client_as_professional(client, professional):
     return client
 
 
+def verify_second_step(client, user):
+    """Mark the client's session as having passed the second login step, the way django-otp does.
+
+    For tests about what comes after logging in; tests/web/test_accounts_security.py tests the step itself.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite the test database is a file, like the real one: threads then share it through

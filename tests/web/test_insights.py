@@ -11,7 +11,6 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role, User
-from slim.accounts.views import VERIFIED
 from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, MemberApproach
 from slim.insights import demo
 from slim.insights.pseudonyms import pseudonymised_rows
@@ -21,7 +20,7 @@ from slim.insights.tables import TABLES
 from slim.interventions.models import Intervention, InterventionTag, Term
 from slim.matching.models import Decision
 from slim.project import urls as project_urls
-from tests.conftest import make_user
+from tests.conftest import make_user, verify_second_step
 
 # Until the project urls include the app, the tests mount it themselves.
 urlpatterns = list(project_urls.urlpatterns)
@@ -115,9 +114,7 @@ def rows(slug):
 def login(client, user):
     client.force_login(user)
     if user.requires_second_factor:  # admins must pass the TOTP step; these tests are about what comes after
-        session = client.session
-        session[VERIFIED] = True
-        session.save()
+        verify_second_step(client, user)
     return client
 
 

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .views import VERIFIED
+from .secondstep import has_second_factor, second_step_done
 
 OPEN_PREFIXES = ("/static/", "/i18n/")
 
@@ -16,13 +16,13 @@ class SecondFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.requires_second_factor:
-            if not request.session.get(VERIFIED) and not self._is_open(request.path):
+            if not second_step_done(request) and not self._is_open(request.path):
                 if request.path.startswith("/api/"):
                     return JsonResponse(
                         {"error": "second_factor_required", "detail": "Rond eerst de tweede inlogstap af.", "field": None},
                         status=403,
                     )
-                return redirect("accounts:second-step" if user.totp_confirmed else "accounts:totp-setup")
+                return redirect("accounts:second-step" if has_second_factor(user) else "accounts:totp-setup")
         return self.get_response(request)
 
     @staticmethod

@@ -21,8 +21,6 @@ class User(AbstractUser):
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.PROFESSIONAL)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     session_generation = models.PositiveIntegerField(default=0, editable=False)
-    totp_secret = models.CharField(max_length=64, blank=True, editable=False)
-    totp_confirmed = models.BooleanField(_("tweede stap actief"), default=False)
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -33,8 +31,10 @@ class User(AbstractUser):
 
     @property
     def requires_second_factor(self):
-        """Admins must use TOTP; everyone else may switch it on."""
-        return self.totp_confirmed or self.role == Role.ADMIN or self.is_superuser
+        """Admins (and anyone who may open /beheer/) must use a second step; everyone else may switch it on."""
+        from .secondstep import has_second_factor
+
+        return self.role == Role.ADMIN or self.is_superuser or self.is_staff or has_second_factor(self)
 
     def _get_session_auth_hash(self, secret=None):
         # Including the generation makes 'log out everywhere' a matter of increasing it:
@@ -43,10 +43,3 @@ class User(AbstractUser):
         value = f"{self.password}:{self.session_generation}"
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
-
-class LoginFailure(models.Model):
-    """Failed login attempts, counted per username to lock out password guessing."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)

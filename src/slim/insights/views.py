@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from slim.operations.replica import replica_view
+
 from .access import insights_required
 from .charts import Bar, bar_chart
 from .models import Snapshot
@@ -24,6 +26,7 @@ from .tables import GROUPS, LOGICS, TABLES, group_label, logic_label
 
 
 @insights_required
+@replica_view
 def dashboard(request):
     snapshot = Snapshot.fresh()
     figures = Figures(snapshot.figures)
@@ -41,6 +44,7 @@ def dashboard(request):
 
 
 @insights_required
+@replica_view
 def table_csv(request, table):
     build = TABLES.get(table)
     if build is None:

@@ -6,6 +6,7 @@ SLIM_ALLOWED_HOSTS and SLIM_PRODUCTION=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,7 +28,7 @@ else:
 ALLOWED_HOSTS = os.environ.get("SLIM_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "slim.accounts.apps.SlimAdminConfig",  # Django's admin, with the second step required (accounts/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -36,6 +37,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "mozilla_django_oidc",
     "slim.accounts",
     "slim.knowledge",
     "slim.cases",
@@ -59,10 +65,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "slim.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "slim.audit.middleware.AuditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if PRODUCTION:
@@ -107,6 +116,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Optional PostgreSQL hot standby for the read-only reports (operations/replica.py).
+if os.environ.get("SLIM_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["SLIM_REPLICA_DATABASE_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["slim.operations.replica.ReportRouter"]
+SLIM_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("SLIM_REPLICA_MAX_LAG_SECONDS", "30"))
+SLIM_REPLICA_CHECK_SECONDS = float(os.environ.get("SLIM_REPLICA_CHECK_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -114,8 +134,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Axes first: it refuses a locked-out username before any backend checks a password or an OIDC code.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "slim.accounts.hashers.SlimArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -149,13 +175,37 @@ STORAGES = {
 # Idle timeout: the session ends after this many seconds without a request. The expiry moves
 # forward at most once a minute (slim.project.sessions), not with a write on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("SLIM_SESSION_SECONDS", str(30 * 60)))
-SLIM_LOCKOUT_ATTEMPTS = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
-SLIM_LOCKOUT_SECONDS = int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60)))
 SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 # Anonymise clients this many years after their last case closed (slim apply-retention).
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 # The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
 SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
+
+# Lockout (django-axes): one count per username for every login path (our form, /beheer/, OIDC).
+# Counting per username, not per address: a municipality's staff share one outgoing address.
+AXES_FAILURE_LIMIT = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60))))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks to lock per address too; behind a municipality's shared address that would lock
+# out all staff after five typos, so SLIM counts per username only (SECURITY.md, 'Inloggen').
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "slim.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "slim.accounts.net.client_ip"
+AXES_VERBOSE = False
+
+# Second step (django-otp): wrong codes slow down exponentially (1, 2, 4 ... seconds) per device.
+OTP_TOTP_ISSUER = "SLIM"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Staff login through the municipality's identity provider (OpenID Connect); off unless configured.
+from slim.accounts.oidc_settings import oidc_settings  # noqa: E402
+
+globals().update(oidc_settings(os.environ))
+if SLIM_OIDC_ENABLED:  # noqa: F821 - set by oidc_settings
+    AUTHENTICATION_BACKENDS.append("slim.accounts.oidc.SlimOIDCBackend")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

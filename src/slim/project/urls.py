@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from slim.accounts import oidc
 from slim.project.headers import with_inline_styles
 
 urlpatterns = [
@@ -14,6 +15,9 @@ urlpatterns = [
     path("spiegel/", include("slim.mirror.urls")),
     path("inzicht/", include("slim.insights.urls")),
     path("account/", include("slim.accounts.urls")),
+    # OpenID Connect login for staff; 404 unless SLIM_OIDC_* configure it (names as mozilla-django-oidc expects).
+    path("oidc/authenticate/", oidc.oidc_start, name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.oidc_callback, name="oidc_authentication_callback"),
     path("audit/", include("slim.audit.urls")),
     path("privacy/", include("slim.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -24,3 +28,5 @@ urlpatterns = [
     path("", include("slim.operations.urls")),
     path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
 ]
+
+handler500 = "slim.operations.views.server_error"
