@@ -57,3 +57,21 @@ def test_a_request_id_from_an_untrusted_client_is_not_taken(client, settings):
     settings.SLIM_TRUST_PROXY = True
     assert client.get("/", HTTP_X_REQUEST_ID="nginx-0123456789abcdef")["X-Request-ID"] == "nginx-0123456789abcdef"
     assert client.get("/", HTTP_X_REQUEST_ID="kapot id met spaties")["X-Request-ID"] != "kapot id met spaties"
+
+
+def test_gunicorn_writes_its_own_lines_as_json_too():
+    from gunicorn.config import Config
+
+    from slim.operations import gunicorn_conf
+    from slim.operations.gunicorn_logging import JsonLogger
+
+    assert gunicorn_conf.logger_class == "slim.operations.gunicorn_logging.JsonLogger"
+    config = Config()
+    config.set("accesslog", "-")
+    logger = JsonLogger(config)
+    handlers = logger.error_log.handlers + logger.access_log.handlers
+    assert handlers
+    record = logging.LogRecord("gunicorn.error", logging.INFO, __file__, 1, "Booting worker with pid: %s", (42,), None)
+    for handler in handlers:
+        line = json.loads(handler.format(record))
+        assert line["event"] == "Booting worker with pid: 42" and line["level"] == "info"
