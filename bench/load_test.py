@@ -1,33 +1,35 @@
-"""Load test: many professionals at once against SLIM served by gunicorn, on PostgreSQL.
+"""Load test: many professionals at once against SLIM served by gunicorn, on PostgreSQL or SQLite.
 
-    .venv/bin/python bench/load_test.py --duration 60 --users 100
+    .venv/bin/python bench/load_test.py --database postgres --duration 30 --users 100
+    .venv/bin/python bench/load_test.py --database sqlite --duration 30 --users 100
     .venv/bin/python bench/load_test.py --reuse            # keep the database of the previous run
 
-What it does:
+What it does (loopback only, bounded in time: setup, --duration of mix, six ratio phases):
 
-1. Setup (skipped with --reuse): drops and creates the database `slim_load` (or the one in
-   --database-url), migrates it, loads the knowledge base and the 63 interventions, and adds
-   bench data straight through the ORM: N professionals (bench001...) in ten teams, each the
-   casusregisseur of --cases-per-user cases and a member of five cases of a colleague of the
-   same team, every case with a few contacts already. None of this is the product's demo data.
-2. collectstatic into a temporary directory and `slim serve --production` (gunicorn with
-   slim.operations.gunicorn_conf) on a free loopback port, SLIM_PRODUCTION=1, no access log.
-3. Every virtual professional logs in through the login form (CSRF, Argon2; four at a time),
-   then repeats a mix for --duration seconds, without pauses or with --think seconds between
-   two actions on average: search the databank (35%), case list (10%),
-   open a case (25%), open its contact log (15%), add a contact (15%).
-4. Two short phases with --ratio-users users (default 10; enough to keep every worker busy,
-   few enough that the queue stays short) for --ratio-seconds each: only the
-   intervention search page, then only /gezond/ (a bare Django view that returns "ok" through
-   the full middleware stack, without the database). Their throughput ratio is what the app's
-   main read page costs compared to Django itself.
-5. Counts: every contact the server acknowledged (302 back to the contact log) carries a unique
-   note; afterwards the script counts those notes in the database. Acknowledged but not
-   stored would be a lost write.
+1. Setup (skipped with --reuse): a fresh database (PostgreSQL `slim_load_bench` or a SQLite file),
+   migrated, with the knowledge base and the 63 interventions, and bench data through the ORM:
+   N professionals (bench001...) in ten teams, each the casusregisseur of --cases-per-user cases and
+   a member of five cases of a colleague; per team one shared case that all ten edit the plan of;
+   every case with a few contacts already. Users, cases and contacts are made in bulk, past
+   Contact.save(), so the dashboard tallies (ContactTally) are then recounted from the contacts.
+2. collectstatic into a temporary directory and `slim serve --production` (gunicorn) on a free
+   loopback port. Each professional gets a session made with Django's session store (or, with
+   --form-login, logs in through the form: Argon2 costs about a CPU-second each).
+3. The mix for --duration seconds: search the databank (30%), case list (10%), open a case (20%),
+   contact log (15%), add a contact (15%), edit the plan of the team's shared case (10%: read the
+   plan page for its version, then save the shared goal; a lost race is the conflict message).
+4. Ratio phases of --ratio-seconds each with --ratio-users users: one page only, and the baseline:
+   the home page for a LOGGED-IN user (session, user and the whole middleware stack, audit
+   middleware included; it writes no audit line, since the page holds no client data). Each
+   page's throughput is compared with the baseline.
+5. Checks, and exit status 1 when one fails: every acknowledged contact (302 back to the log, a
+   unique note) is stored, nothing unacknowledged is stored; every acknowledged plan save moved its
+   case exactly one version on (no silent overwrite); the ContactTally rows equal a recount of the
+   contacts; no request failed.
 
-Prints p50/p95/p99 latency and throughput per action, errors, the write check, the ratio
-and the machine (nproc, load average), as a Markdown table for bench/README.md.
-The clients are Python threads on the same machine: they take CPU from the server too.
+Prints p50/p95/p99 latency and throughput per action, the conflicts, the checks, the ratios and the
+machine (nproc, load average), as Markdown for bench/README.md. The clients are Python threads on
+the same machine: they take CPU from the server too.
 """
 
 import argparse
@@ -49,7 +51,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
-DEFAULT_URL = "postgres://slim:slim@127.0.0.1:5432/slim_load"
+DEFAULT_URL = "postgres://slim:slim@127.0.0.1:5432/slim_load_bench"
 PASSWORD = "bench-wachtwoord-2026"
 SECRET = "load-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 TEAMS = 10
@@ -58,14 +60,19 @@ SEARCH_WORDS = [
     "taal", "gezondheid", "ouderen", "wonen", "vrijwilligers", "sport", "budget", "psychische klachten",
     "scheiding", "re-integratie", "buurt", "stress",
 ]
-RATIO_ACTION = {"zoeken-alleen": "zoeken", "kaal": "kaal"}
-MIX = [("zoeken", 35), ("casuslijst", 10), ("casus openen", 25), ("contactlog", 15), ("contact toevoegen", 15)]
+MIX = [
+    ("zoeken", 30), ("casuslijst", 10), ("casus openen", 20), ("contactlog", 15), ("contact toevoegen", 15),
+    ("plan bewerken", 10),
+]
+BASELINE = "ingelogd niets"
+RATIO_PAGES = [BASELINE, "zoeken", "casuslijst", "casus openen", "plan", "contactlog"]
+CONFLICT = "Iemand anders heeft het plan intussen gewijzigd".encode()
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=60, help="seconds of the mixed workload (default 60)")
-    parser.add_argument("--ratio-seconds", type=int, default=10, help="seconds of each of the two ratio phases")
+    parser.add_argument("--duration", type=int, default=30, help="seconds of the mixed workload (default 30)")
+    parser.add_argument("--ratio-seconds", type=int, default=5, help="seconds of each ratio phase (default 5)")
     parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in the two ratio phases (default 10)")
     parser.add_argument("--users", type=int, default=100, help="concurrent professionals (default 100)")
     parser.add_argument(
@@ -75,16 +82,27 @@ def parse_args():
     parser.add_argument("--cases-per-user", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2 * os.cpu_count() + 1, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
-    parser.add_argument("--database-url", default=os.environ.get("SLIM_LOAD_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--database-url", help=f"PostgreSQL only (default {DEFAULT_URL})")
+    parser.add_argument("--sqlite-file", default=str(Path(tempfile.gettempdir()) / "slim-load-bench.sqlite3"))
+    parser.add_argument("--form-login", action="store_true", help="log in through the form (Argon2) instead of a made session")
     parser.add_argument("--reuse", action="store_true", help="use the database of the previous run as it is")
     parser.add_argument("--seed", type=int, default=2026)
     return parser.parse_args()
 
 
 ARGS = parse_args()
+if ARGS.database == "sqlite":
+    ARGS.database_url = f"sqlite:///{ARGS.sqlite_file}"
+    if not ARGS.reuse:
+        for suffix in ("", "-wal", "-shm"):
+            Path(ARGS.sqlite_file + suffix).unlink(missing_ok=True)
+else:
+    ARGS.database_url = ARGS.database_url or os.environ.get("SLIM_LOAD_DATABASE_URL", DEFAULT_URL)
 WORKDIR = Path(tempfile.mkdtemp(prefix="slim-load-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "slim.project.settings"
 os.environ["SLIM_DATABASE_URL"] = ARGS.database_url
+os.environ["SLIM_SECRET_KEY"] = SECRET  # the sessions made here must be valid for the server
 os.environ["SLIM_DEBUG"] = "0"
 os.environ["SLIM_DATA_DIR"] = str(WORKDIR)
 os.environ.pop("SLIM_PRODUCTION", None)
@@ -114,7 +132,9 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from slim.accounts.models import Role, User  # noqa: E402
-from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact  # noqa: E402
+from django.db.models import Count, Q  # noqa: E402
+
+from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, ContactTally, Event, EventKind  # noqa: E402
 
 
 def create_bench_data(users, cases_per_user, rng):
@@ -161,8 +181,46 @@ def create_bench_data(users, cases_per_user, rng):
                     recorded_by=case.created_by, note="eerder contact",
                 )
             )
-    # In bulk, past Contact.save(): the dashboard tallies stay empty, which this test does not read.
+    # One shared case per team: every member of the team is on it, and the plan edits go there.
+    for team, persons in by_team.items():
+        client = Client.objects.create(name=f"Gedeelde cliënt {team}", created_by=persons[0])
+        case = Case.objects.create(client=client, shared_goal="Samen een plan", created_by=persons[0])
+        CaseMember.objects.create(case=case, user=persons[0], role=CaseRole.DIRECTOR, added_by=persons[0])
+        CaseMember.objects.bulk_create(
+            CaseMember(case=case, user=person, role=CaseRole.MEMBER, added_by=persons[0]) for person in persons[1:]
+        )
+    # In bulk, past Contact.save(): so the tallies that save() keeps are recounted from the contacts.
     Contact.objects.bulk_create(contacts)
+    ContactTally.objects.all().delete()
+    ContactTally.objects.bulk_create(
+        ContactTally(client_id=client_id, alignment=alignment, contacts=contacts, flowed=flowed)
+        for (client_id, alignment), (contacts, flowed) in recount().items()
+    )
+
+
+def recount():
+    """(client, alignment) -> (contacts, flowed), counted from the contacts themselves."""
+    rows = Contact.objects.values("case__client_id", "alignment").annotate(
+        contacts=Count("id"), flowed=Count("id", filter=Q(flowed=True))
+    )
+    return {(row["case__client_id"], row["alignment"]): (row["contacts"], row["flowed"]) for row in rows}
+
+
+def tallies():
+    return {(t.client_id, t.alignment): (t.contacts, t.flowed) for t in ContactTally.objects.filter(contacts__gt=0)}
+
+
+def make_session(user):
+    """A logged-in session as django.contrib.auth.login leaves it, without paying Argon2."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
 
 
 def setup_database(rng):
@@ -188,7 +246,7 @@ def start_server(port):
     env.update(
         SLIM_PRODUCTION="1", SLIM_SECRET_KEY=SECRET, SLIM_ALLOWED_HOSTS="127.0.0.1",
         SLIM_STATIC_ROOT=str(WORKDIR / "static"), SLIM_WORKERS=str(ARGS.workers), SLIM_THREADS=str(ARGS.threads),
-        SLIM_ACCESS_LOG="", SLIM_LOCKOUT_ATTEMPTS="1000", SLIM_MAX_REQUESTS="1000000",
+        SLIM_ACCESS_LOG="", SLIM_REQUEST_LOG_LEVEL="", SLIM_LOCKOUT_ATTEMPTS="1000", SLIM_MAX_REQUESTS="1000000",
     )
     slim = [sys.executable, "-m", "slim.cli"]
     subprocess.run([*slim, "collectstatic", "--noinput", "-v0"], env=env, check=True)
@@ -229,11 +287,13 @@ def cpu_seconds(server):
         return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
 
     app = sum(of(pid) for pid in os.listdir("/proc") if pid.isdigit() and _group(pid) == server.pid)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        backends = [row[0] for row in cursor.fetchall()]
+    backends = []
+    if connection.vendor == "postgresql":  # SQLite runs inside the app's processes
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            backends = [row[0] for row in cursor.fetchall()]
     own = os.times()
     return {"app": app, "database": sum(of(pid) for pid in backends), "clients": own.user + own.system}
 
@@ -289,20 +349,32 @@ class Session:
 
 
 class Professional(threading.Thread):
-    def __init__(self, number, user_id, cases, port, run_id, clock):
+    def __init__(self, number, user_id, cases, shared, session_key, port, run_id, clock):
         super().__init__(daemon=True)
-        self.number, self.user_id, self.cases = number, user_id, cases
+        self.number, self.user_id, self.cases, self.shared = number, user_id, cases, shared
         self.session = Session(port)
-        self.anonymous = Session(port)  # for the bare view: no session cookie, so no session or user query
+        self.session_key = session_key
         self.run_id, self.clock = run_id, clock
         self.rng = random.Random(ARGS.seed + number)
         self.samples = []  # (phase, action, started, finished, ok), perf_counter seconds
         self.busy = False
         self.acknowledged = []  # notes of contacts the server confirmed
+        self.plan_saved = []  # shared goals the server confirmed (302)
+        self.conflicts = 0  # plan saves refused with the conflict message
         self.login_error = None
         self.sequence = 0
 
     def login(self):
+        if self.session_key:
+            self.session.cookies["sessionid"] = self.session_key
+        else:
+            self.form_login()
+        # A page with a form sets the CSRF cookie that the posts carry.
+        status, _, _ = self.session.get(f"/casussen/{self.cases[0]}/contacten/")
+        if status != 200 or "csrftoken" not in self.session.cookies:
+            raise RuntimeError(f"not logged in: {status}")
+
+    def form_login(self):
         status, _, page = self.session.get("/account/inloggen/")
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
         fields = {"username": f"bench{self.number:03d}", "password": PASSWORD, "csrfmiddlewaretoken": token}
@@ -327,7 +399,7 @@ class Professional(threading.Thread):
             if phase == "mix":
                 action = self.rng.choices([name for name, _ in MIX], weights=[weight for _, weight in MIX])[0]
             else:
-                action = RATIO_ACTION[phase]
+                action = phase
             self.busy = True
             started = time.perf_counter()
             try:
@@ -355,8 +427,13 @@ class Professional(threading.Thread):
             return self.session.get(f"/casussen/{case}/")[0] == 200
         if action == "contactlog":
             return self.session.get(f"/casussen/{case}/contacten/")[0] == 200
-        if action == "kaal":
-            return self.anonymous.get("/gezond/")[0] == 200
+        if action == "plan":
+            return self.session.get(f"/casussen/{case}/plan/")[0] == 200
+        if action == BASELINE:
+            status, _, page = self.session.get("/")
+            return status == 200 and b"accounts:login" not in page
+        if action == "plan bewerken":
+            return self.edit_plan()
         # contact toevoegen: the form is on the contact log; the CSRF cookie is the token.
         self.sequence += 1
         note = f"{self.run_id}-{self.number}-{self.sequence}"
@@ -371,6 +448,27 @@ class Professional(threading.Thread):
         # Only the redirect back to the contact log acknowledges; one to the login page does not.
         if status == 302 and location == f"/casussen/{case}/contacten/":
             self.acknowledged.append(note)
+            return True
+        return False
+
+    def edit_plan(self):
+        """Read the team's shared plan, then save its goal on the version read; a lost race is reported."""
+        status, _, page = self.session.get(f"/casussen/{self.shared}/plan/")
+        if status != 200:
+            return False
+        version = re.search(rb'name="version" value="(\d+)"', page).group(1).decode()
+        self.sequence += 1
+        goal = f"{self.run_id}-{self.number}-{self.sequence}"
+        fields = {
+            "version": version, "shared_goal": goal, "client_words": "",
+            "csrfmiddlewaretoken": self.session.cookies.get("csrftoken", ""),
+        }
+        status, location, page = self.session.post(f"/casussen/{self.shared}/plan/doel/", fields)
+        if status == 302 and location.startswith(f"/casussen/{self.shared}/plan/"):
+            self.plan_saved.append(goal)
+            return True
+        if status == 200 and CONFLICT in page:
+            self.conflicts += 1  # the user sees the message and keeps their input
             return True
         return False
 
@@ -421,8 +519,17 @@ def main():
     if len(people) < ARGS.users:
         raise SystemExit("not enough bench users in the database; run without --reuse")
     cases_of = {person.pk: [] for person in people}
-    for case_id, user_id in CaseMember.objects.filter(user__in=people).values_list("case_id", "user_id"):
-        cases_of[user_id].append(case_id)
+    shared_of = {}
+    for case_id, user_id, name in CaseMember.objects.filter(user__in=people).values_list(
+        "case_id", "user_id", "case__client__name"
+    ):
+        if name.startswith("Gedeelde cliënt"):
+            shared_of[user_id] = case_id
+        else:
+            cases_of[user_id].append(case_id)
+    shared_cases = sorted(set(shared_of.values()))
+    versions_before = dict(Case.objects.filter(pk__in=shared_cases).values_list("pk", "version"))
+    sessions = {person.pk: None if ARGS.form_login else make_session(person) for person in people}
     run_id = f"last-{int(time.time())}"
     contacts_before = Contact.objects.count()
     port = free_port()
@@ -430,7 +537,10 @@ def main():
     clock = Clock()
     try:
         threads = [
-            Professional(int(person.username[5:]), person.pk, sorted(cases_of[person.pk]), port, run_id, clock)
+            Professional(
+                int(person.username[5:]), person.pk, sorted(cases_of[person.pk]), shared_of[person.pk],
+                sessions[person.pk], port, run_id, clock,
+            )
             for person in people
         ]
         login_started = time.monotonic()
@@ -439,7 +549,7 @@ def main():
         while any(thread.is_alive() and not hasattr(thread, "login_seconds") for thread in threads):
             time.sleep(0.1)
         login_seconds = time.monotonic() - login_started
-        phases = [("mix", ARGS.duration), ("zoeken-alleen", ARGS.ratio_seconds), ("kaal", ARGS.ratio_seconds)]
+        phases = [("mix", ARGS.duration)] + [(page, ARGS.ratio_seconds) for page in RATIO_PAGES]
         windows, cpu = {}, None
         clock.ready.set()
         for name, seconds in phases:
@@ -447,7 +557,7 @@ def main():
             clock.phase = "pauze"
             while any(thread.busy for thread in threads):
                 time.sleep(0.05)
-            before = cpu_seconds(server) if name == "mix" and connection.vendor == "postgresql" else None
+            before = cpu_seconds(server) if name == "mix" else None
             clock.phase = name
             start = time.perf_counter()
             time.sleep(seconds)
@@ -461,26 +571,69 @@ def main():
     finally:
         stop_server(server)
     end_machine = machine()
-    report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before, end_machine)
+    failures = report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before, end_machine)
+    failures += check_plans(threads, shared_cases, versions_before, run_id)
+    failures += check_tallies()
+    if failures:
+        print("\nFAILED:\n- " + "\n- ".join(failures))
+        raise SystemExit(1)
+    print("\nall checks passed")
+
+
+def check_plans(threads, shared_cases, versions_before, run_id):
+    """Every acknowledged plan save moved its case one version on, and was recorded once."""
+    saved = [goal for thread in threads for goal in thread.plan_saved]
+    conflicts = sum(thread.conflicts for thread in threads)
+    versions_after = dict(Case.objects.filter(pk__in=shared_cases).values_list("pk", "version"))
+    moved = sum(versions_after[pk] - versions_before[pk] for pk in shared_cases)
+    recorded = list(
+        Event.objects.filter(kind=EventKind.GOAL, case__in=shared_cases, detail__startswith=f"{run_id}-")
+        .values_list("detail", flat=True)
+    )
+    print(
+        f"\nplan edits on {len(shared_cases)} shared cases: saves acknowledged {len(saved)}, versions moved on {moved}, "
+        f"recorded in the timeline {len(recorded)}, lost races shown as a conflict {conflicts} "
+        f"({conflicts / max(1, conflicts + len(saved)):.0%} of the attempts)"
+    )
+    failures = []
+    if moved != len(saved) or sorted(recorded) != sorted(saved):
+        failures.append(f"plan: {len(saved)} saves acknowledged, {moved} versions, {len(recorded)} recorded")
+    latest = {
+        case.pk: case.shared_goal for case in Case.objects.filter(pk__in=shared_cases)
+    }
+    for pk in shared_cases:
+        last = Event.objects.filter(kind=EventKind.GOAL, case_id=pk).order_by("-id").values_list("detail", flat=True).first()
+        if last is not None and latest[pk] != last:
+            failures.append(f"plan of case {pk}: goal {latest[pk]!r} is not the last saved {last!r}")
+    return failures
+
+
+def check_tallies():
+    counted, kept = recount(), tallies()
+    wrong = {key for key in counted.keys() | kept.keys() if counted.get(key) != kept.get(key)}
+    print(f"contact tallies: {len(kept)} rows kept, {len(counted)} in a recount, {len(wrong)} differ")
+    return [f"tallies differ for {len(wrong)} (client, alignment) pairs"] if wrong else []
 
 
 def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before, end_machine):
     samples = [sample for thread in threads for sample in thread.samples]
     login_errors = [thread.login_error for thread in threads if thread.login_error]
     logins = [thread.login_seconds * 1000 for thread in threads]
+    how = "through the form, 4 at a time" if ARGS.form_login else "made sessions, then one page for the CSRF cookie"
     print(
-        f"\nlogins (4 at a time): {len(logins)} in {login_seconds:.1f} s = {len(logins) / login_seconds:.2f} per second, "
+        f"\nlogins ({how}): {len(logins)} in {login_seconds:.1f} s, "
         f"p50 {percentile(logins, 0.5):.0f} ms, p95 {percentile(logins, 0.95):.0f} ms, errors {len(login_errors)}"
     )
     print(
-        f"\n{ARGS.users} professionals in the mix (think time {ARGS.think:g} s), {ARGS.ratio_users} in the ratio phases, "
-        f"gunicorn {ARGS.workers} workers x {ARGS.threads} threads"
+        f"\n{connection.vendor}: {ARGS.users} professionals in the mix (think time {ARGS.think:g} s), "
+        f"{ARGS.ratio_users} in the ratio phases, gunicorn {ARGS.workers} workers x {ARGS.threads} threads"
     )
     print("\n| fase | actie | verzoeken | per seconde | p50 | p95 | p99 | fouten |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    throughput = {}
+    throughput, median = {}, {}
+    errors_total = 0
     for phase, _ in phases:
-        actions = [name for name, _ in MIX] + ["alles"] if phase == "mix" else [RATIO_ACTION[phase]]
+        actions = [name for name, _ in MIX] + ["alles"] if phase == "mix" else [phase]
         start, end = windows[phase]
         for action in actions:
             of_action = [s for s in samples if s[0] == phase and (action == "alles" or s[1] == action)]
@@ -488,19 +641,38 @@ def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before
             chosen = [s for s in of_action if s[3] <= end]
             times = [(s[3] - s[2]) * 1000 for s in chosen]
             errors = sum(1 for s in of_action if not s[4])
+            if action != "alles":
+                errors_total += errors
             rate = len(chosen) / (end - start)
-            throughput[(phase, action)] = rate
+            throughput[phase], median[phase] = rate, percentile(times, 0.5)
+            label = "alleen deze pagina" if phase != "mix" else phase
             print(
-                f"| {phase} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
+                f"| {label} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
                 f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
             )
+    print(f"\n| pagina | per seconde | ten opzichte van ingelogd niets (doorvoer) | p50 ten opzichte van ingelogd niets |")
+    print("|---|---:|---:|---:|")
+    for page in RATIO_PAGES:
+        print(
+            f"| {page} | {throughput[page]:.1f} | {throughput[BASELINE] / throughput[page]:.1f}x kostbaarder | "
+            f"{median[page] / median[BASELINE]:.1f}x |"
+        )
     acknowledged = {note for thread in threads for note in thread.acknowledged}
     stored = set(Contact.objects.filter(note__startswith=f"{run_id}-").values_list("note", flat=True))
-    print(f"\ncontacts acknowledged: {len(acknowledged)}, stored with those notes: {len(stored & acknowledged)}, "
-          f"lost (acknowledged, not stored): {len(acknowledged - stored)}, stored without acknowledgement: {len(stored - acknowledged)}")
-    print(f"contacts in the database: {contacts_before} before, {Contact.objects.count()} after")
-    search, bare = throughput[("zoeken-alleen", "zoeken")], throughput[("kaal", "kaal")]
-    print(f"throughput intervention search / bare view: {search:.1f} / {bare:.1f} per second = {search / bare:.2f}")
+    contacts_after = Contact.objects.count()
+    print(
+        f"\ncontacts acknowledged: {len(acknowledged)}, stored with those notes: {len(stored & acknowledged)}, "
+        f"lost (acknowledged, not stored): {len(acknowledged - stored)}, "
+        f"stored without acknowledgement: {len(stored - acknowledged)}; "
+        f"in the database {contacts_before} before, {contacts_after} after"
+    )
+    failures = []
+    if acknowledged != stored:
+        failures.append(f"contacts: {len(acknowledged)} acknowledged, {len(stored)} stored")
+    if contacts_after - contacts_before != len(acknowledged):
+        failures.append(f"contacts: {contacts_after - contacts_before} new rows for {len(acknowledged)} acknowledged")
+    if errors_total or login_errors:
+        failures.append(f"{errors_total} failed requests, {len(login_errors)} failed logins")
     if cpu:
         mix_requests = sum(1 for s in samples if s[0] == "mix" and s[3] <= windows["mix"][1])
         seconds = windows["mix"][1] - windows["mix"][0]
@@ -509,6 +681,7 @@ def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before
     if login_errors:
         print(f"login errors: {len(login_errors)}, first: {login_errors[0]}")
     print(f"machine at end: {end_machine}")
+    return failures
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ USAGE = """gebruik: slim <opdracht> [opties]
   generate-demo --clients N   synthetische gemeente voor de beleidsdashboards (--reset: weer weg)
   refresh-insights      de cijfers van de beleidsdashboards nu opnieuw tellen (voor cron)
   classify "<tekst>"    een uitspraak van een cliënt duiden (JSON)
+  classify -            uitspraken van stdin duiden, één per regel of JSON-regels met "text"
+                        (en eventueel "domain", "id"); schrijft één JSON-regel per uitspraak
   match BESTAND.json    een hele intake duiden (JSON)
   evaluate [--split holdout4|realholdout2|realdev2|realdev|train4|...|all]   nauwkeurigheid,
                         geen-voorstel-percentage en kalibratie van de classifier (all: overzicht per set en stijl)
@@ -69,6 +71,8 @@ def run_engine_command(command, rest):
     if len(rest) != 1:
         print(USAGE, file=sys.stderr)
         return 2
+    if command == "classify" and rest[0] == "-":
+        return classify_lines(sys.stdin, sys.stdout)
     try:
         if command == "classify":
             result = classify(rest[0]).to_dict()
@@ -79,6 +83,41 @@ def run_engine_command(command, rest):
         return 1
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
+
+
+def classify_lines(lines, out):
+    """Batch use: one statement per input line, one JSON line out per statement, in the same order.
+
+    A line is plain text, or a JSON object with "text" and optionally "domain" and "id" (echoed back).
+    Blank lines are skipped. A line that cannot be classified gets an error line and the batch goes
+    on; the exit status is then 1.
+    """
+    from slim.core import InputError, classify
+
+    failed = False
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line:
+            continue
+        head = {"line": number}
+        try:
+            text, domain = line, None
+            if line.startswith("{"):
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError("invalid_line", f"Geen geldige JSON: {exc.msg}", f"Invalid JSON: {exc.msg}") from exc
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise InputError("invalid_line", 'Een JSON-regel heeft een veld "text".', 'A JSON line needs a "text" field.')
+                if "id" in item:
+                    head["id"] = item["id"]
+                text, domain = item["text"], item.get("domain")
+            body = classify(text, domain).to_dict()
+        except InputError as error:
+            failed = True
+            body = {"error": error.code, "field": error.field, "detail": error.message}
+        out.write(json.dumps({**head, **body}, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
 
 
 def _read_json(path):

@@ -28,6 +28,37 @@ def test_classify_bad_input_exits_nonzero_with_reason():
     assert json.loads(result.stdout)["error"] == "empty_text"
 
 
+def test_classify_reads_statements_from_stdin_and_writes_json_lines():
+    lines = "\n".join([
+        "Ik wil wel werken, maar ik weet echt niet hoe ik een sollicitatiebrief schrijf.",
+        "",
+        json.dumps({"id": "a7", "text": "Ik trek het niet meer, alles loopt door elkaar.", "domain": "wonen"}),
+        "   ",
+        json.dumps({"text": 3}),
+        "{kapot",
+        "Ik zoek zelf wel uit hoe ik mijn eigen bedrijfje begin.",
+    ]) + "\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "slim.cli", "classify", "-"], input=lines, capture_output=True, text=True, timeout=120
+    )
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [item["line"] for item in out] == [1, 3, 5, 6, 7]  # blank lines skipped, order kept
+    assert out[0]["logic"] == "competenties" and out[0]["text"].startswith("Ik wil wel werken")
+    assert out[1]["id"] == "a7" and out[1]["domain"] == "wonen" and out[1]["logic"] == "sturing"
+    assert out[2]["error"] == "invalid_line" and out[3]["error"] == "invalid_line"
+    assert "logic" in out[4]
+    assert result.returncode == 1  # some lines failed; the others were still classified
+
+
+def test_classify_stdin_all_good_exits_zero():
+    result = subprocess.run(
+        [sys.executable, "-m", "slim.cli", "classify", "-"], input="Ik weet niet hoe het moet.\n",
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
 def test_match_reads_an_intake_file(tmp_path):
     intake = tmp_path / "intake.json"
     intake.write_text(

@@ -42,12 +42,31 @@ def _cases_with(user, category=None):
     return Case.objects.annotate(director_org=director_org).filter(rule)
 
 
+# What case_or_404 reads along with the case, so the checks below ask the database once per request.
+FACTS = {Category.PLAN: "sees_plan", Category.CONTACTS: "sees_contacts", Category.MATCHING: "sees_matching"}
+
+
+def _with_facts(cases, user):
+    membership = CaseMember.objects.filter(case=OuterRef("pk"), user=user)
+    facts = {"is_member": Exists(membership), "is_director": Exists(membership.filter(role=CaseRole.DIRECTOR))}
+    for category, name in FACTS.items():
+        facts[name] = Exists(_cases_with(user, category).filter(pk=OuterRef("pk")))
+    return cases.annotate(**{f"_access_{name}": fact for name, fact in facts.items()})
+
+
+def _known(user, case, name):
+    """A fact read by case_or_404 for this user, or None when the case was read some other way."""
+    if name and getattr(case, "_access_user", None) == user.pk:
+        return getattr(case, f"_access_{name}")
+    return None
+
+
 def partner_organisations(case):
     """Organisations of the members that are partners: not the casusregisseur's organisation."""
     director = case.director
     home = director.organisation if director else ""
-    organisations = case.members.exclude(user__organisation="").values_list("user__organisation", flat=True)
-    return sorted({organisation for organisation in organisations if organisation != home})
+    organisations = {member.user.organisation for member in case.team()}
+    return sorted(organisation for organisation in organisations if organisation and organisation != home)
 
 
 def visible_cases(user):
@@ -65,7 +84,8 @@ def visible_clients(user):
 
 
 def can_see(user, case, category):
-    return _cases_with(user, category).filter(pk=case.pk).exists()
+    known = _known(user, case, FACTS.get(category))
+    return known if known is not None else _cases_with(user, category).filter(pk=case.pk).exists()
 
 
 def visible_categories(user, case):
@@ -75,11 +95,17 @@ def visible_categories(user, case):
 
 
 def is_member(user, case):
-    return user.is_authenticated and case.members.filter(user=user).exists()
+    if not user.is_authenticated:
+        return False
+    known = _known(user, case, "is_member")
+    return known if known is not None else case.members.filter(user=user).exists()
 
 
 def is_case_director(user, case):
-    return user.is_authenticated and case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
+    if not user.is_authenticated:
+        return False
+    known = _known(user, case, "is_director")
+    return known if known is not None else case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
 
 
 def can_open_cases(user):
@@ -97,7 +123,12 @@ def can_log_contact(user, case):
 
 def case_or_404(user, case_id, category=None):
     """The case if the user may see it (and `category` of it), else a 404 that reveals nothing."""
-    case = visible_cases(user).select_related("client").filter(pk=case_id).first()
-    if case is None or (category and not can_see(user, case, category)):
+    if not user.is_authenticated:
+        raise Http404
+    case = _with_facts(visible_cases(user), user).select_related("client").filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    case._access_user = user.pk
+    if category and not can_see(user, case, category):
         raise Http404
     return case

@@ -14,9 +14,14 @@ TREND_WINDOW = 20
 ENGINE_STALL_REASON = {StallReason.AGREEMENTS: "afspraken", StallReason.OTHER_WISH: "andere_wens"}
 
 
-def suggestion(case):
-    """The engine's suggestion for the next conversation, from the overarching strategy and the last contact."""
-    last = case.contacts.first()
+UNREAD = object()
+
+
+def suggestion(case, last=UNREAD):
+    """The engine's suggestion for the next conversation, from the overarching strategy and the last contact
+    (pass `last` when the caller has already read it; None for no contact yet)."""
+    if last is UNREAD:
+        last = case.contacts.first()
     return next_conversation(
         case.strategy or None,
         has_shared_goal=bool(case.shared_goal),
@@ -41,9 +46,10 @@ class Trend:
         return self.flowed / self.total if self.total else 0
 
 
-def trends(case, window=TREND_WINDOW):
-    """(all recent contacts, one row per conversation type that occurred), over the last `window` contacts."""
-    recent = list(case.contacts.all()[:window])
+def trends(case, window=TREND_WINDOW, recent=None):
+    """(all recent contacts, one row per conversation type that occurred), over the last `window` contacts
+    (pass `recent`, newest first, when the caller has already read them)."""
+    recent = list(case.contacts.all()[:window]) if recent is None else recent[:window]
     per_type = []
     for number in sorted({contact.conversation_type for contact in recent}):
         of_type = [contact for contact in recent if contact.conversation_type == number]

@@ -129,8 +129,15 @@ class Case(models.Model):
     @property
     def director(self):
         """The casusregisseur (a User); the constraints on CaseMember keep it to exactly one."""
-        member = self.members.select_related("user").filter(role=CaseRole.DIRECTOR).first()
+        member = next((member for member in self.team() if member.role == CaseRole.DIRECTOR), None)
         return member.user if member else None
+
+    def team(self):
+        """The members with their users, read once per instance: a case page needs them several times."""
+        if "members" not in getattr(self, "_prefetched_objects_cache", {}):
+            members = CaseMember.objects.select_related("user", "added_by")
+            models.prefetch_related_objects([self], models.Prefetch("members", queryset=members))
+        return list(self.members.all())
 
 
 class CaseRole(models.TextChoices):

@@ -22,6 +22,11 @@ def member_users(case):
     return User.objects.filter(case_memberships__case=case).order_by("last_name", "username")
 
 
+def offer_members(field, case):
+    """The case members as the choices of a UserChoiceField, from the members the case page already read."""
+    field.offer(sorted((member.user for member in case.team()), key=lambda user: (user.last_name, user.username)))
+
+
 class PlanVersion:
     """Mixin: a hidden field with the plan version the user is looking at.
 
@@ -97,6 +102,7 @@ class ApproachForm(PlanVersion, forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = member_users(case)
+        offer_members(self.fields["user"], case)
         self.fields["domain"].choices = domain_choices()
         self.fields["logic"].choices = [("", _("geen"))] + LOGIC_CHOICES
 
@@ -114,6 +120,7 @@ class ActionForm(PlanVersion, forms.ModelForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = member_users(case)
+        offer_members(self.fields["owner"], case)
         self.fields["domain"].choices = [("", _("algemeen"))] + domain_choices()
 
     def clean_due_on(self):

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from slim.project.logs import configure as configure_structlog
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SLIM_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -54,9 +56,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "slim.project.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "slim.project.sessions.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,6 +104,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SLIM_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite under concurrent requests: readers never block the one writer (WAL), a writer waits
+    # for the write lock instead of failing at once (timeout), and every transaction takes that
+    # lock at its start (IMMEDIATE), so a transaction that read first cannot fail halfway when it
+    # wants to write ("database is locked" without waiting). synchronous=NORMAL is safe with WAL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SLIM_SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Optional PostgreSQL hot standby for the read-only reports (operations/replica.py).
 if os.environ.get("SLIM_REPLICA_DATABASE_URL"):
@@ -156,9 +172,9 @@ STORAGES = {
     },
 }
 
-# Idle timeout: the session ends after this many seconds without a request.
+# Idle timeout: the session ends after this many seconds without a request. The expiry moves
+# forward at most once a minute (slim.project.sessions), not with a write on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("SLIM_SESSION_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
 SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 # Anonymise clients this many years after their last case closed (slim apply-retention).
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
@@ -231,9 +247,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 
+# Structured logs (slim.project.logs): JSON lines with a request id, no client data.
+configure_structlog()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "slim.project.logs.json_formatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SLIM_LOG_LEVEL", "WARNING")},
+    # One line per request (method, path without query, status, duration, user id); '' or WARNING: none.
+    "loggers": {
+        "slim.request": {"level": os.environ.get("SLIM_REQUEST_LOG_LEVEL", "INFO") or "WARNING"},
+        # Django's own console handler prints plain text; its records go to the JSON handler instead.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }

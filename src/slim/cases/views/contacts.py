@@ -12,7 +12,7 @@ from ..access import can_log_contact, can_see, case_or_404
 from ..conversations import TREND_WINDOW, suggestion, trends
 from ..forms import ContactForm
 from ..models import Category, Event, EventKind
-from ..plan_forms import member_users
+from ..plan_forms import member_users, offer_members
 from .common import case_page, require
 
 
@@ -26,6 +26,7 @@ def contacts(request, case_id):
     if may_log:
         data = request.POST if request.method == "POST" else None
         form = ContactForm(data, members=member_users(case), initial={"user": request.user})
+        offer_members(form.fields["user"], case)
     if form is not None and form.is_bound and form.is_valid():
         with transaction.atomic():
             contact = form.save(commit=False)
@@ -36,14 +37,17 @@ def contacts(request, case_id):
             Event.record(case, EventKind.CONTACT, request.user, f"{conversation_name(contact.conversation_type)} – {how}")
         messages.success(request, _("Het contact is vastgelegd."))
         return redirect("cases:contacts", case_id=case.pk)
-    overall, per_type = trends(case)
+    latest = list(case.contacts.select_related("user")[:50])  # newest first; the trends read the first of these
+    overall, per_type = trends(case, recent=latest[:TREND_WINDOW])
     return case_page(
         request, case, "cases/contacts.html", "contacts",
         form=form,
-        contacts=case.contacts.select_related("user")[:50],
+        contacts=latest,
         overall=overall,
         per_type=per_type,
         window=TREND_WINDOW,
         # The suggestion rests on the shared goal and strategy, which belong to the plan.
-        suggestion=suggestion(case) if can_see(request.user, case, Category.PLAN) else None,
+        suggestion=(
+            suggestion(case, last=latest[0] if latest else None) if can_see(request.user, case, Category.PLAN) else None
+        ),
     )

@@ -6,6 +6,7 @@ time never overwrite each other: the second one sees a message and keeps their i
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -48,6 +49,7 @@ FORMS = {"goal_form": _goal_form, "domains_form": _domains_form, "approach_form"
 
 
 def _page(request, case, **bound):
+    prefetch_related_objects([case], "domain_goals")  # the domains form and the rows both read them
     editable = can_edit_plan(request.user, case)
     forms = {name: build(request, case) for name, build in FORMS.items()} if editable else {}
     forms.update(bound)

@@ -36,7 +36,7 @@ def _page(request, case, **bound):
     partners = set(partner_organisations(case))
     members = [
         {"member": member, "partner": member.user.organisation in partners, "sees": active.get(member.user.organisation, [])}
-        for member in case.members.select_related("user", "added_by")
+        for member in case.team()
     ]
     withdrawing = bound.pop("withdraw", None)
     withdraw_forms = [
