@@ -83,6 +83,7 @@ def main():
     ensure_database(parts)
     os.environ["SLIM_DATABASE_URL"] = url
     os.environ["SLIM_DEBUG"] = "0"  # no query log while measuring
+    os.environ["SLIM_REQUEST_LOG_LEVEL"] = ""  # no JSON request line per page view
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slim.project.settings")
 
     import django
