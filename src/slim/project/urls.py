@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from slim.project import converters  # noqa: F401  registers <id:...> before the apps' URLs load
 from slim.project.headers import with_inline_styles
 
 urlpatterns = [
@@ -24,3 +25,8 @@ urlpatterns = [
     path("", include("slim.operations.urls")),
     path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
 ]
+
+handler400 = "slim.api.errors.bad_request"
+handler403 = "slim.api.errors.permission_denied"
+handler404 = "slim.api.errors.page_not_found"
+handler500 = "slim.api.errors.server_error"
