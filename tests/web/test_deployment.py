@@ -53,6 +53,7 @@ def production_env(tmp_path, url, **extra):
     env.update(
         SLIM_PRODUCTION="1",
         SLIM_SECRET_KEY=SECRET,
+        SLIM_AUDIT_KEY="deployment-test-audit-key-0123456789abcdef",
         SLIM_ALLOWED_HOSTS="127.0.0.1",
         SLIM_DATABASE_URL=url,
         SLIM_DATA_DIR=str(tmp_path / "var"),
