@@ -179,6 +179,11 @@ def test_production_server_refuses_to_start_without_secret_or_static_files(tmp_p
     assert refused.returncode == 2 and "SLIM_SECRET_KEY" in refused.stderr
 
     env = production_env(tmp_path, f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
+    del env["SLIM_AUDIT_KEY"]
+    refused = slim("serve", "--production", f"127.0.0.1:{free_port()}", env=env, timeout=60)
+    assert refused.returncode == 2 and "SLIM_AUDIT_KEY" in refused.stderr
+
+    env = production_env(tmp_path, f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
     refused = slim("serve", "--production", f"127.0.0.1:{free_port()}", env=env, timeout=60)
     assert refused.returncode != 0 and "collectstatic" in refused.stderr
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -23,7 +24,8 @@ urlpatterns = [
     path("api/v1/", include("slim.interventions.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("slim.operations.urls")),
-    path("api/v1/docs/", with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
+    # GET only: DRF would render a 405 for another method with the page's HTML template, and fail (a 500).
+    path("api/v1/docs/", require_safe(with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema"))), name="api-docs"),
 ]
 
 handler400 = "slim.api.errors.bad_request"
