@@ -16,8 +16,6 @@ from slim.accounts.models import Role
 from slim.accounts.views import VERIFIED
 from slim.audit.models import AuditEvent
 from slim.cases.models import Case, CaseMember, CaseRole, Client
-from slim.project import safecsv
-from slim.project.converters import IdConverter
 from tests.conftest import make_user
 
 HUGE = "99999999999999999999999"
@@ -148,6 +146,8 @@ def test_no_url_uses_an_unbounded_int_converter():
 
     unbounded = [route for route, pattern in patterns() if any(type(c) is IntConverter for c in pattern.pattern.converters.values())]
     assert not unbounded, unbounded
+    from slim.project.converters import IdConverter
+
     assert IdConverter.regex == "[0-9]{1,18}"
 
 
@@ -274,6 +274,8 @@ def test_downloads_with_client_data_are_not_stored(people):
     "value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "'=1", "''+x", "gewoon", "", "'", "a=b", "'quote"]
 )
 def test_csv_cells_never_start_a_formula_and_read_back_exactly(value):
+    from slim.project import safecsv
+
     out = io.StringIO()
     safecsv.writer(out).writerow([value, 5, -3])
     cell, number, negative = next(csv.reader(io.StringIO(out.getvalue())))
