@@ -21,3 +21,12 @@ class SlimAdminSite(AdminSite):
 
 class SlimAdminConfig(AdminConfig):
     default_site = "slim.project.admin.SlimAdminSite"
+
+    def ready(self):
+        super().ready()  # registers every app's admin.py
+        from django.contrib import admin
+        from django.contrib.auth.models import Group
+
+        # Roles, not groups, decide what a user may do: a second way to grant rights would bypass them.
+        if admin.site.is_registered(Group):
+            admin.site.unregister(Group)
