@@ -75,3 +75,31 @@ def test_garbage_in_every_form_never_gives_a_500(world):
             wrong.append(f"{persona} POST {url} ({name}) with lists: {response.status_code}")
     assert posted > 300
     assert not wrong, "\n".join(wrong)
+
+
+QUERIES = [
+    {"q": "x" * 20_000, "pagina": HUGE_NUMBER, "page": "-1", "page_size": "abc", "sort": "'; drop", "print": "1"},
+    {"q": "\x00", "pagina": "-1", "fit": ["werk:onbekend", "geen-dubbelepunt"], "ids": ["../../etc/passwd", "x" * 300]},
+    {"vergelijk": HUGE_NUMBER, "next": "https://aanvaller.example/", "fit": "werk:" + "kansen," * 500},
+]
+
+
+@pytest.mark.django_db
+def test_hostile_query_strings_on_every_page_never_give_a_500(world):
+    users, kwargs, per_url = world
+    wrong = []
+    for name, pattern in all_url_names():
+        if name in LAST or name.startswith("api"):
+            continue
+        allowed = rule_for(name)
+        persona = next((p for p in PREFERENCE if p in allowed), "director")
+        url = url_for(name, pattern, kwargs, per_url)
+        browser = browser_for(users, persona)
+        for query in QUERIES:
+            response = browser.get(url, query)
+            if response.status_code >= 500:
+                wrong.append(f"{persona} GET {url} ({name}) {list(query)}: {response.status_code}")
+            location = response.get("Location", "")
+            if "aanvaller.example" in location.split("?")[0]:
+                wrong.append(f"{persona} GET {url} ({name}): redirects off-site to {location}")
+    assert not wrong, "\n".join(wrong)

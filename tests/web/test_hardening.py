@@ -296,3 +296,18 @@ def test_no_module_writes_csv_without_the_shared_writer():
         if re.search(r"\bcsv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8")) and path.name != "safecsv.py"
     ]
     assert not direct, direct
+
+
+# Probed beyond the list: open redirects ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", ["https://aanvaller.example/", "//aanvaller.example/", "/\\aanvaller.example/", "https:aanvaller.example"])
+def test_next_never_sends_anyone_off_site(target):
+    from tests.conftest import PASSWORD
+
+    make_user("anna")
+    response = Browser().post(f"/account/inloggen/?next={target}", {"username": "anna", "password": PASSWORD})
+    assert response.status_code == 302 and "aanvaller" not in response["Location"]
+    response = Browser().post("/i18n/setlang/", {"language": "en", "next": target})
+    assert "aanvaller" not in response.get("Location", "")
