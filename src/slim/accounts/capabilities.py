@@ -73,3 +73,8 @@ def capability_required(capability: str):
         return wrapper
 
     return decorator
+
+
+def context(request):
+    """Template context processor: `capabilities` of the user, for showing only the links they may use."""
+    return {"capabilities": capabilities_of(getattr(request, "user", None))}
