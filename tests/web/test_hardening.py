@@ -311,3 +311,22 @@ def test_next_never_sends_anyone_off_site(target):
     assert response.status_code == 302 and "aanvaller" not in response["Location"]
     response = Browser().post("/i18n/setlang/", {"language": "en", "next": target})
     assert "aanvaller" not in response.get("Location", "")
+
+
+# Probed beyond the list: mass assignment and someone else's objects in a form ----------------------
+
+
+@pytest.mark.django_db
+def test_a_form_ignores_fields_it_does_not_show_and_refuses_other_peoples_clients():
+    anna, bram = make_user("anna"), make_user("bram", organisation="Schuldhulp Stad")
+    hidden = Client.objects.create(name="Meneer Z", created_by=bram)
+    browser = login(anna)
+    response = browser.post("/casussen/nieuw/", {"client": hidden.pk, "shared_goal": "Werk"})
+    assert response.status_code == 200 and not Case.objects.exists()  # not a choice for anna: a form error
+    response = browser.post(
+        "/casussen/nieuw/",
+        {"name": "Meneer X", "bsn": "", "shared_goal": "Werk", "created_by": bram.pk, "status": "gesloten", "id": 4242},
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302 and case.created_by == anna and case.client.created_by == anna
+    assert case.is_open and case.pk != 4242
