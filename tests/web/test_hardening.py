@@ -330,3 +330,21 @@ def test_a_form_ignores_fields_it_does_not_show_and_refuses_other_peoples_client
     case = Case.objects.get()
     assert response.status_code == 302 and case.created_by == anna and case.client.created_by == anna
     assert case.is_open and case.pk != 4242
+
+
+# Probed beyond the list: uploads -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_file_uploads_are_thrown_away_and_the_api_takes_json_only(professional, rf):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = SimpleUploadedFile("groot.bin", b"x" * 5_000_000)
+    request = rf.post("/casussen/nieuw/", {"name": "Meneer X", "bestand": big})
+    assert request.POST["name"] == "Meneer X" and not request.FILES  # read and dropped, never on disk
+    browser = login(professional)
+    big.seek(0)
+    response = browser.post("/casussen/nieuw/", {"name": "Meneer X", "bsn": "", "shared_goal": "Werk", "bestand": big})
+    assert response.status_code == 302
+    response = browser.post("/api/v1/classify", {"text": "Ik wil werken", "bestand": SimpleUploadedFile("a.txt", b"a")})
+    assert response.status_code == 415 and response.json()["detail"]

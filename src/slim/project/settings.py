@@ -143,6 +143,10 @@ SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 # The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
 SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
+# SLIM takes no file uploads anywhere: without upload handlers Django reads a file part of a
+# multipart body and throws it away, so nobody can fill the disk's temp directory. (Other form
+# fields stay under DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB; nginx caps the whole body.)
+FILE_UPLOAD_HANDLERS = []
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -168,11 +172,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [
-        "slim.api.parsers.SafeJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # The API speaks JSON only; anything else is a 415 with a reason.
+    "DEFAULT_PARSER_CLASSES": ["slim.api.parsers.SafeJSONParser"],
     "EXCEPTION_HANDLER": "slim.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
