@@ -348,3 +348,14 @@ def test_file_uploads_are_thrown_away_and_the_api_takes_json_only(professional, 
     assert response.status_code == 302
     response = browser.post("/api/v1/classify", {"text": "Ik wil werken", "bestand": SimpleUploadedFile("a.txt", b"a")})
     assert response.status_code == 415 and response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_professional_who_changes_role_no_longer_manages_the_clients_they_registered():
+    anna = make_user("anna")
+    person = Client.objects.create(name="Meneer X", created_by=anna)
+    assert login(anna).get(f"/audit/clienten/{person.pk}/").status_code == 200
+    anna.role = Role.POLICY
+    anna.save()
+    for url in (f"/audit/clienten/{person.pk}/", f"/privacy/clienten/{person.pk}/", f"/matching/clienten/{person.pk}/"):
+        assert login(anna).get(url).status_code == 404, url
