@@ -5,7 +5,8 @@ import schemathesis
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import signals
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from slim.project.wsgi import application
 
@@ -40,6 +41,58 @@ def session(professional):
 def test_api_never_answers_with_a_server_error(case, session):
     response = case.call(**session)
     assert response.status_code < 500, f"{case.method} {case.formatted_path} -> {response.status_code}"
+    if response.status_code >= 400:  # every refusal is the API's JSON error shape, with a reason
+        body = response.json()
+        assert body["error"] and body["detail"], body
+
+
+# The schema says little about an intake's inside (it is one free object), so generated bodies rarely
+# reach the fields. This puts any JSON value at each place of a valid intake (issue 13, finding 3).
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=8,
+)
+PLACES = [
+    ("domains",), ("domains", 0), ("domains", 0, "domain"), ("domains", 0, "answers"),
+    ("domains", 0, "answers", "richting"), ("domains", 0, "answers", "kunnen"), ("domains", 0, "statements"),
+    ("domains", 0, "statements", 0), ("domains", 0, "approach"), ("domains", 0, "shared_goal"),
+    ("domains", 0, "interventions"), ("domains", 0, "interventions", 0), ("domains", 0, "interventions", 0, "logic"),
+    ("domains", 0, "partners", 0, "organisation"),
+]
+
+
+def _intake():
+    return {
+        "domains": [
+            {
+                "domain": "werk", "answers": {"richting": "system", "kunnen": "not_yet"},
+                "statements": ["Ik wil wel werken maar weet niet hoe."], "approach": "kansen", "shared_goal": True,
+                "interventions": [{"name": "Werkfit", "logic": "kansen"}],
+                "partners": [{"name": "Coach", "organisation": "UWV", "logic": "sturing"}],
+            }
+        ]
+    }
+
+
+@pytest.mark.django_db
+@given(place=st.sampled_from(PLACES), value=JSON)
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+def test_any_json_value_anywhere_in_an_intake_is_a_4xx_or_a_result(professional, place, value):
+    from django.test import Client
+
+    body = _intake()
+    target = body
+    for step in place[:-1]:
+        target = target[step]
+    target[place[-1]] = value
+    browser = Client()
+    browser.force_login(professional)
+    for url, sent in (("/api/v1/match", body), ("/api/v1/classify", {"text": value, "domain": value})):
+        response = browser.post(url, sent, content_type="application/json")
+        assert response.status_code in (200, 400), (url, sent, response.status_code)
+        if response.status_code == 400:
+            assert response.json()["detail"]
 
 
 @pytest.mark.django_db

@@ -2,6 +2,9 @@
 
 The list of URLs comes from the URL configuration itself, so a new page or API
 endpoint without a rule here makes this test fail until someone decides who may use it.
+The personas cover every role in Role (a new role without a persona fails
+test_every_role_has_a_persona), plus a staff user whose role has no capabilities:
+such a role may manage its own account and use the public pages, nothing else.
 """
 
 import datetime
@@ -15,10 +18,19 @@ from tests.conftest import make_user, verify_second_step
 
 ROLES = [
     "anonymous", "director", "partner_with_consent", "partner_without_consent",
-    "outsider", "team_lead", "policy", "admin", "auditor",
+    "outsider", "team_lead", "policy", "admin", "auditor", "no_capabilities",
 ]
+# Persona -> the Role its user has. 'no_capabilities' has a role that is not in Role at all.
+PERSONA_ROLES = {
+    "director": Role.PROFESSIONAL, "partner_with_consent": Role.PROFESSIONAL,
+    "partner_without_consent": Role.PROFESSIONAL, "outsider": Role.PROFESSIONAL,
+    "team_lead": Role.TEAM_LEAD, "policy": Role.POLICY, "admin": Role.ADMIN, "auditor": Role.AUDITOR,
+    "no_capabilities": "nieuwe-rol",
+}
 EVERYONE = set(ROLES)
-LOGGED_IN = EVERYONE - {"anonymous"}
+LOGGED_IN = EVERYONE - {"anonymous"}  # only one's own account
+WITH_A_ROLE = LOGGED_IN - {"no_capabilities"}
+REGISTRARS = {"director", "partner_with_consent", "partner_without_consent", "outsider", "team_lead"}
 CASE_READERS = {"director", "partner_with_consent", "team_lead"}
 CASE_EDITORS = {"director", "partner_with_consent"}
 CLIENT_READERS = {"director", "partner_with_consent", "team_lead"}
@@ -50,18 +62,19 @@ RULES = {
     "oidc_authentication_init": set(),  # off in these settings: 404 for everyone (tests/web/test_oidc.py)
     "oidc_authentication_callback": set(),
     "accounts:logout-everywhere": LOGGED_IN,
-    "api-classify": LOGGED_IN,
-    "api-match": LOGGED_IN,
-    "matching:intake": LOGGED_IN,
-    "matching:statement": LOGGED_IN,
+    "api-classify": WITH_A_ROLE,
+    "api-match": WITH_A_ROLE,
+    "matching:intake": WITH_A_ROLE,
+    "matching:statement": WITH_A_ROLE,
     "matching:client": CLIENT_READERS,
     "matching:intake-new": CLIENT_READERS,
     "matching:result": CLIENT_READERS,
     "matching:decide": CLIENT_READERS,
     "audit:trail": {"auditor"},
     "audit:client": {"director", "auditor"},
-    "cases:list": LOGGED_IN,
-    "cases:new": LOGGED_IN - {"auditor"},
+    "cases:list": WITH_A_ROLE - {"auditor"},
+    # Opening a case can register a client: the same rule as registering in matching (issue 13, finding 9).
+    "cases:new": REGISTRARS,
     "cases:detail": CASE_READERS,
     "cases:timeline": CASE_READERS,
     "cases:plan": CASE_READERS,
@@ -86,7 +99,7 @@ RULES = {
     "insights:dashboard": {"team_lead", "policy"},
     "insights:csv": {"team_lead", "policy"},
     "insights:refresh": {"team_lead", "policy"},
-    "mirror:index": LOGGED_IN,
+    "mirror:index": WITH_A_ROLE,
     "mirror:team": TEAM_MEMBERS,
     "mirror:round": TEAM_MEMBERS,
     "mirror:focus": TEAM_MEMBERS,
@@ -103,9 +116,9 @@ RULES.update(
     {
         "admin:login": set(),  # no form of its own: it sends everyone to /account/inloggen/ (one lockout, one second step)
         "admin:logout": EVERYONE,
-        # Nobody: clients are never created through the admin, and these two need a real
+        # Nobody: users are deactivated, never deleted; these two need a real
         # field or object reference that no page of SLIM offers.
-        "admin:cases_client_add": set(),
+        "admin:accounts_user_delete": set(),
         "admin:autocomplete": set(),
         "admin:view_on_site": set(),
         # django-axes' records of login attempts are made by logins only, never by hand.
@@ -155,9 +168,12 @@ def world(db, knowledge):
         "policy": make_user("dirk", role=Role.POLICY, organisation="Gemeente"),
         "admin": make_user("eva", role=Role.ADMIN, organisation="Gemeente"),
         "auditor": make_user("audrey", role=Role.AUDITOR, organisation="Rekenkamer"),
+        "no_capabilities": make_user("nora", role=PERSONA_ROLES["no_capabilities"], organisation="Wijkteam Noord"),
     }
-    users["admin"].is_staff = users["admin"].is_superuser = True
-    users["admin"].save()
+    # Staff and superuser, like the admin: the flag alone must not open the admin without the role.
+    for persona in ("admin", "no_capabilities"):
+        users[persona].is_staff = users[persona].is_superuser = True
+        users[persona].save()
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     admin_device = TOTPDevice.objects.create(user=users["admin"], name="SLIM", confirmed=True)
@@ -228,6 +244,20 @@ def request_as(user, url):
     return response
 
 
+def test_every_role_has_a_persona():
+    assert set(Role.values) <= set(PERSONA_ROLES.values())
+    assert PERSONA_ROLES["no_capabilities"] not in Role.values
+
+
+def test_a_role_not_in_the_map_has_no_capabilities(db):
+    from slim.accounts.capabilities import CAPABILITIES, capabilities_of
+
+    assert set(CAPABILITIES) == set(Role.values)
+    user = make_user("nieuw", role="nieuwe-rol")
+    user.is_staff = user.is_superuser = True
+    assert capabilities_of(user) == frozenset()
+
+
 def test_every_url_has_a_rule():
     missing = [name for name, _ in all_url_names() if rule_for(name) is None]
     assert not missing, f"URLs without an authorization rule: {missing}"
@@ -245,4 +275,6 @@ def test_every_url_against_every_role(world):
             expected = "allowed" if role in allowed_roles else "denied"
             if outcome(response) != expected:
                 wrong.append(f"{role} {url} ({name}): expected {expected}, got {response.status_code}")
+            if users.get(role) is not None and "no-store" not in response.get("Cache-Control", ""):
+                wrong.append(f"{role} {url} ({name}): Cache-Control {response.get('Cache-Control')!r} lacks no-store")
     assert not wrong, "\n".join(wrong)

@@ -53,6 +53,7 @@ def production_env(tmp_path, url, **extra):
     env.update(
         SLIM_PRODUCTION="1",
         SLIM_SECRET_KEY=SECRET,
+        SLIM_AUDIT_KEY="deployment-test-audit-key-0123456789abcdef",
         SLIM_ALLOWED_HOSTS="127.0.0.1",
         SLIM_DATABASE_URL=url,
         SLIM_DATA_DIR=str(tmp_path / "var"),
@@ -176,6 +177,11 @@ def test_production_server_refuses_to_start_without_secret_or_static_files(tmp_p
     del env["SLIM_SECRET_KEY"]
     refused = slim("serve", "--production", f"127.0.0.1:{free_port()}", env=env, timeout=60)
     assert refused.returncode == 2 and "SLIM_SECRET_KEY" in refused.stderr
+
+    env = production_env(tmp_path, f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
+    del env["SLIM_AUDIT_KEY"]
+    refused = slim("serve", "--production", f"127.0.0.1:{free_port()}", env=env, timeout=60)
+    assert refused.returncode == 2 and "SLIM_AUDIT_KEY" in refused.stderr
 
     env = production_env(tmp_path, f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
     refused = slim("serve", "--production", f"127.0.0.1:{free_port()}", env=env, timeout=60)

@@ -169,6 +169,33 @@ def test_round_trip_is_byte_identical(tmp_path, databank, fmt):
     assert Intervention.objects.count() == len(BUNDLED)
 
 
+FORMULAS = ["=HYPERLINK(\"https://x.example\",\"klik\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "'=al met apostrof"]
+
+
+def test_csv_export_neutralises_formulas_and_the_round_trip_stays_exact(tmp_path):
+    """Issue 13, finding 8: no cell of an export starts a spreadsheet formula; import undoes the guard."""
+    import csv
+
+    originals = [
+        record(f"formule-{number}", name=formula, summary=formula, aliases=[formula.replace("|", "/"), "gewoon"])
+        for number, formula in enumerate(FORMULAS)
+    ] + [record("gewoon", name="Gewoon - met streepje", summary="'geen formule")]
+    load(tmp_path, originals)
+    exported = tmp_path / "export.csv"
+    run("export_interventions", "--format", "csv", "--output", str(exported))
+    with exported.open(encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK" in exported.read_text(encoding="utf-8")
+
+    before = all_records()
+    Intervention.objects.all().delete()
+    run("import_interventions", str(exported))
+    assert all_records() == before
+    assert Intervention.objects.get(slug="formule-0").name == FORMULAS[0]
+    assert Intervention.objects.get(slug="gewoon").summary == "'geen formule"
+
+
 # Search ----------------------------------------------------------------------------------------
 
 

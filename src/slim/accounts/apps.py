@@ -15,3 +15,12 @@ class SlimAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "slim.accounts.admin_site.SlimAdminSite"
+
+    def ready(self):
+        super().ready()  # registers every app's admin.py
+        from django.contrib import admin
+        from django.contrib.auth.models import Group
+
+        # Roles, not groups, decide what a user may do: a second way to grant rights would bypass them.
+        if admin.site.is_registered(Group):
+            admin.site.unregister(Group)

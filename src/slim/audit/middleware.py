@@ -9,7 +9,8 @@ from slim.accounts.net import client_ip
 from . import chain
 from .targets import client_for
 
-CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy"}
+# The admin (/beheer/) shows no clients, but users' and teams' data: every admin page is recorded too.
+CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy", "admin"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 

@@ -6,5 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("", views.trail, name="trail"),
-    path("clienten/<int:client_id>/", views.client_trail, name="client"),
+    path("clienten/<id:client_id>/", views.client_trail, name="client"),
 ]

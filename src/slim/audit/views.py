@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from slim.accounts.models import Role
+from slim.accounts.capabilities import AUDIT_READ_ALL, has
 from slim.cases.models import Client
 from slim.privacy.access import may_manage
 
@@ -16,7 +16,7 @@ from .models import AuditEvent
 
 @login_required
 def trail(request):
-    if request.user.role != Role.AUDITOR:
+    if not has(request.user, AUDIT_READ_ALL):
         raise PermissionDenied
     page = Paginator(AuditEvent.objects.all(), 50).get_page(request.GET.get("pagina"))
     ok, checked, broken = verify()
@@ -26,7 +26,7 @@ def trail(request):
 @login_required
 def client_trail(request, client_id):
     client = Client.objects.filter(pk=client_id).first()
-    if client is None or not (request.user.role == Role.AUDITOR or may_manage(request.user, client)):
+    if client is None or not (has(request.user, AUDIT_READ_ALL) or may_manage(request.user, client)):
         raise Http404
     events = AuditEvent.objects.filter(client_id=client.pk)[:500]
     return render(request, "audit/client_trail.html", {"client": client, "events": events})

@@ -8,6 +8,9 @@
 - A team lead sees the cases whose casusregisseur works in the team lead's organisation.
 - Policy makers and admins see no client unless they are a case member; auditors see none.
 
+Which role may do which of these is decided by its capabilities (slim.accounts.capabilities);
+the rules here add what depends on the case itself.
+
 Every rule is one query built by _cases_with, so lists and single checks cannot drift
 apart. Whatever is not visible is a 404 for the views.
 """
@@ -15,18 +18,16 @@ apart. Whatever is not visible is a 404 for the views.
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
-from slim.accounts.models import Role
+from slim.accounts.capabilities import CASES_OVERSEE_ORGANISATION, CASES_TAKE_PART, CLIENTS_REGISTER, has
 
 from .models import Case, CaseMember, CaseRole, Category, Client, Consent
 
-# Roles that see the clients they registered themselves, without a case.
-REGISTRARS = (Role.PROFESSIONAL, Role.TEAM_LEAD)
 NOTHING = Q(pk__in=[])
 
 
 def _cases_with(user, category=None):
     """The cases in which `user` may see `category` (None: at least something)."""
-    if not user.is_authenticated or user.role == Role.AUDITOR:
+    if not has(user, CASES_TAKE_PART):
         return Case.objects.none()
     director_org = Subquery(
         CaseMember.objects.filter(case=OuterRef("pk"), role=CaseRole.DIRECTOR).values("user__organisation")[:1]
@@ -37,7 +38,7 @@ def _cases_with(user, category=None):
     consents = Consent.objects.active().filter(case=OuterRef("pk"), organisation=user.organisation, category__in=categories)
     consent = Q(Exists(consents)) if user.organisation else NOTHING
     rule = Q(Exists(membership.filter(role=CaseRole.DIRECTOR))) | (Q(Exists(membership)) & (same_org | consent))
-    if user.role == Role.TEAM_LEAD:
+    if has(user, CASES_OVERSEE_ORGANISATION):
         rule |= same_org
     return Case.objects.annotate(director_org=director_org).filter(rule)
 
@@ -78,7 +79,7 @@ def visible_clients(user):
     if not user.is_authenticated:
         return Client.objects.none()
     rule = Q(pk__in=_cases_with(user, Category.MATCHING).values("client"))
-    if user.role in REGISTRARS:
+    if can_register_clients(user):  # who registers clients sees the ones they registered, without a case
         rule |= Q(created_by=user)
     return Client.objects.filter(rule)
 
@@ -108,9 +109,14 @@ def is_case_director(user, case):
     return known if known is not None else case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
 
 
+def can_register_clients(user):
+    """The one rule for registering a client, on every path: the client list of matching and
+    opening a case (which may register a new client, and makes its opener casusregisseur)."""
+    return has(user, CLIENTS_REGISTER)
+
+
 def can_open_cases(user):
-    """Anyone with a client-facing role may start a case (and then leads it); auditors only look at logs."""
-    return user.is_authenticated and user.role != Role.AUDITOR
+    return can_register_clients(user)
 
 
 def can_edit_plan(user, case):

@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from slim.accounts.models import Role, User
+from slim.accounts.capabilities import CASES_TAKE_PART, roles_with
+from slim.accounts.models import User
 from slim.core.knowledge import conversation_types
 from slim.matching.forms import LazyLabel
 
@@ -88,7 +89,7 @@ class MemberForm(forms.Form):
         self.case = case
         self.fields["user"].queryset = (
             User.objects.filter(is_active=True)
-            .exclude(role=Role.AUDITOR)
+            .filter(role__in=roles_with(CASES_TAKE_PART))
             .exclude(organisation="")
             .exclude(case_memberships__case=case)
             .order_by("organisation", "last_name", "username")

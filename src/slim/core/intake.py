@@ -133,7 +133,8 @@ def _answers(raw: object, field: str) -> dict[str, str]:
     answers = _check_keys(raw, allowed_questions, field)
     for code, value in answers.items():
         question = questions()[code]
-        if value not in question.answers:
+        # A list or object is never an answer (and cannot be looked up in a dict: TypeError).
+        if not isinstance(value, str) or value not in question.answers:
             options = ", ".join(question.answers)
             axis_code = "invalid_axis" if question.axis in ("direction", "capacity") else "invalid_intake"
             raise _invalid(

@@ -10,13 +10,11 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from slim.accounts.models import Role
-
-INSIGHT_ROLES = {Role.POLICY, Role.TEAM_LEAD}
+from slim.accounts.capabilities import INSIGHTS_VIEW, has
 
 
 def may_see_insights(user):
-    return user.is_authenticated and user.role in INSIGHT_ROLES
+    return has(user, INSIGHTS_VIEW)
 
 
 def insights_required(view):

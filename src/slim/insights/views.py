@@ -6,7 +6,6 @@ what happens in conversations and cases when approach and logic match or clash,
 and the team mirror across teams. Only counts are shown, never a client.
 """
 
-import csv
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from slim.project import safecsv
 from slim.operations.replica import replica_view
 
 from .access import insights_required
@@ -51,7 +51,7 @@ def table_csv(request, table):
         return render(request, "insights/unknown_table.html", {"table": table, "tables": list(TABLES)}, status=404)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="slim-{table}.csv"'
-    writer = csv.writer(response)
+    writer = safecsv.writer(response)
     for row in build(Figures(Snapshot.fresh().figures)).csv_rows():
         writer.writerow(row)
     return response

@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
+from slim.project import safecsv
+
 from .records import CODE_LISTS, DERIVED, FIELDS, REQUIRED_TEXTS, TEXT_LISTS, FieldError
 
 FORMATS = ("json", "csv")
@@ -174,6 +176,7 @@ def _csv_row(line: int, header: list[str], cells: list[str]) -> Row:
         row.errors.append(FieldError(None, f"verwacht {len(header)} cellen, gevonden {len(cells)}"))
         return row
     for name, cell in zip(header, cells):
+        cell = safecsv.unescape(cell)  # undo the formula guard of dump_csv (slim.project.safecsv)
         if name in DERIVED:
             continue
         if name in LIST_FIELDS:
@@ -207,7 +210,7 @@ def _boolean_cell(cell: str, name: str, row: Row):
 
 def dump_csv(records: list[dict]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = safecsv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
     for record in records:
         writer.writerow([_cell(name, record[name]) for name in FIELDS])

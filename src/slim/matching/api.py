@@ -2,10 +2,12 @@
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from slim.api.errors import ERROR
+from slim.api.permissions import UsesEngine
 from slim.core import classify, match_intake
 
 
@@ -15,6 +17,8 @@ class ClassifyRequest(serializers.Serializer):
 
 
 class ClassifyView(APIView):
+    permission_classes = [IsAuthenticated, UsesEngine]
+
     @extend_schema(
         operation_id="classify",
         summary="Duid één uitspraak van een cliënt",
@@ -30,6 +34,8 @@ class ClassifyView(APIView):
 
 
 class MatchView(APIView):
+    permission_classes = [IsAuthenticated, UsesEngine]
+
     @extend_schema(
         operation_id="match",
         summary="Duid een hele intake (per leefgebied)",

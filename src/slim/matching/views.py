@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from slim.cases.access import REGISTRARS
+from slim.accounts.capabilities import ENGINE_USE, capability_required
+from slim.cases.access import can_register_clients
 from slim.cases.forms import ClientForm
 from slim.cases.models import Client
 from slim.core import InputError, Logic, classify, match_intake
@@ -35,9 +36,9 @@ def _intake(request, intake_id):
     return get_object_or_404(Intake.objects.filter(client__in=Client.objects.visible_to(request.user)), pk=intake_id)
 
 
-@login_required
+@capability_required(ENGINE_USE)
 def client_list(request):
-    may_register = request.user.role in REGISTRARS
+    may_register = can_register_clients(request.user)
     if request.method == "POST" and not may_register:
         raise PermissionDenied
     form = ClientForm(request.POST if request.method == "POST" else None) if may_register else None
@@ -151,7 +152,7 @@ def decide(request, intake_id):
     return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
 
 
-@login_required
+@capability_required(ENGINE_USE)
 def statement(request):
     form = StatementForm(request.POST if request.method == "POST" else None)
     result = error = None

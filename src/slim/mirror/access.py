@@ -9,10 +9,14 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from slim.accounts.capabilities import MIRROR_TAKE_PART, has
+
 from .models import Action, Round, Team
 
 
 def teams_of(user):
+    if not has(user, MIRROR_TAKE_PART):
+        return Team.objects.none()
     return Team.objects.filter(memberships__user=user)
 
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from slim.accounts.models import Role
+from slim.accounts.capabilities import MIRROR_LEAD, has
 
 SCALE = (1, 5)
 
@@ -36,7 +36,7 @@ class Team(models.Model):
     def is_lead(self, user):
         """A lead is a member who is a teamleider, or who has the team's lead flag."""
         membership = self.memberships.filter(user=user).first()
-        return membership is not None and (membership.is_lead or user.role == Role.TEAM_LEAD)
+        return membership is not None and (membership.is_lead or has(user, MIRROR_LEAD))
 
 
 class Membership(models.Model):

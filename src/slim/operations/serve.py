@@ -10,6 +10,15 @@ def serve_production(rest):
     if not os.environ.get("SLIM_SECRET_KEY"):
         print("SLIM_SECRET_KEY ontbreekt: zet een eigen, geheime sleutel (zie docs/deployment.md).", file=sys.stderr)
         return 2
+    from slim.audit.key import key_configured, key_file
+
+    if not key_configured():
+        print(
+            f"SLIM_AUDIT_KEY ontbreekt en {key_file()} bestaat niet: het audittrail kan niet worden verzegeld "
+            "(zie SECURITY.md).",
+            file=sys.stderr,
+        )
+        return 2
     if len(rest) > 1:
         print("gebruik: slim serve --production [adres:poort]", file=sys.stderr)
         return 2

@@ -2,14 +2,17 @@
 
 from django.http import Http404
 
+from slim.accounts.capabilities import CASES_TAKE_PART, CLIENTS_REGISTER, has
 from slim.cases.access import visible_clients
 from slim.cases.models import CaseMember, CaseRole
 
 
 def may_manage(user, client):
     if client.cases.exists():
-        return CaseMember.objects.filter(case__client=client, user=user, role=CaseRole.DIRECTOR).exists()
-    return client.created_by_id == user.pk
+        return has(user, CASES_TAKE_PART) and CaseMember.objects.filter(
+            case__client=client, user=user, role=CaseRole.DIRECTOR
+        ).exists()
+    return has(user, CLIENTS_REGISTER) and client.created_by_id == user.pk
 
 
 def client_or_404(user, client_id):

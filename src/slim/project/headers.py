@@ -4,6 +4,11 @@ The CSP allows scripts and styles only from our own origin: no inline scripts,
 so injected markup cannot run code.
 """
 
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+STATIC_PREFIX = "/" + settings.STATIC_URL.lstrip("/")
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
@@ -32,6 +37,27 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
+class NoStoreMiddleware:
+    """Nothing a logged-in person sees may stay in a browser or proxy cache.
+
+    Case pages, gegevens.json, PDFs and CSV downloads all hold client data; instead of
+    remembering a decorator per view, every response to an authenticated request gets
+    `Cache-Control: private, no-store` (static files excepted: they hold no data).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Asked before the view runs: a logout view replaces request.user, but its page was still personal.
+        user = getattr(request, "user", None)
+        personal = user is not None and user.is_authenticated and not request.path.startswith(STATIC_PREFIX)
+        response = self.get_response(request)
+        if personal:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

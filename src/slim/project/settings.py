@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "slim.project.logs.RequestIdMiddleware",
+    "slim.api.errors.ApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "slim.project.headers.NoStoreMiddleware",
     "slim.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "slim.audit.middleware.AuditMiddleware",
@@ -76,7 +78,7 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # In production gunicorn serves the collected static files itself.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "slim.project.urls"
 WSGI_APPLICATION = "slim.project.wsgi.application"
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "slim.accounts.capabilities.context",
             ],
         },
     },
@@ -209,9 +212,15 @@ if SLIM_OIDC_ENABLED:  # noqa: F821 - set by oidc_settings
 # The accessibility statement (/toegankelijkheid/): who offers SLIM and where to report a problem.
 SLIM_ORGANISATION = os.environ.get("SLIM_ORGANISATION", "")
 SLIM_ACCESSIBILITY_CONTACT = os.environ.get("SLIM_ACCESSIBILITY_CONTACT", "")
+
+# SLIM takes no file uploads anywhere: without upload handlers Django reads a file part of a
+# multipart body and throws it away, so nobody can fill the disk's temp directory. (Other form
+# fields stay under DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB; nginx caps the whole body.)
+FILE_UPLOAD_HANDLERS = []
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "slim.api.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -233,6 +242,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The API speaks JSON only; anything else is a 415 with a reason.
+    "DEFAULT_PARSER_CLASSES": ["slim.api.parsers.SafeJSONParser"],
     "EXCEPTION_HANDLER": "slim.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

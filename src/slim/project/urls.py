@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from slim.accounts import oidc
 from slim.project.accessibility import statement
+from slim.project import converters  # noqa: F401  registers <id:...> before the apps' URLs load
 from slim.project.headers import with_inline_styles
 
 urlpatterns = [
@@ -28,11 +30,18 @@ urlpatterns = [
     path("api/v1/", include("slim.interventions.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("slim.operations.urls")),
+    # GET only: DRF would render a 405 for another method with the page's HTML template, and fail (a 500).
     path(
         "api/v1/docs/",
-        with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html")),
+        require_safe(
+            with_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html"))
+        ),
         name="api-docs",
     ),
 ]
 
+handler400 = "slim.api.errors.bad_request"
+handler403 = "slim.api.errors.permission_denied"
+handler404 = "slim.api.errors.page_not_found"
+# A lost database connection is a 503 (page or JSON), anything else a 500 (JSON under /api/).
 handler500 = "slim.operations.views.server_error"

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from slim.accounts.capabilities import CASES_TAKE_PART, capability_required
 from slim.matching.templatetags.matching_tags import domain_name
 
 from ..access import can_open_cases, case_or_404, visible_cases, visible_categories, visible_clients
@@ -15,7 +16,7 @@ from ..models import Case, CaseMember, CaseRole, Category, Client, Event, EventK
 from .common import case_page, require
 
 
-@login_required
+@capability_required(CASES_TAKE_PART)
 def case_list(request):
     # 'open' sorts after 'gesloten', so descending puts the open cases first.
     directors = Prefetch(

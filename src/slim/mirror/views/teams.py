@@ -8,13 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from slim.accounts.capabilities import MIRROR_TAKE_PART, capability_required
+
 from ..access import require_lead, team_or_404, teams_of
 from ..elements import werkzame_elementen
 from ..forms import RoundForm
 from ..models import Round
 
 
-@login_required
+@capability_required(MIRROR_TAKE_PART)
 def index(request):
     open_rounds = Prefetch("rounds", queryset=Round.objects.filter(closed_at__isnull=True), to_attr="open_rounds")
     teams = teams_of(request.user).prefetch_related(open_rounds)

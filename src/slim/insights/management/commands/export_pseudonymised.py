@@ -1,9 +1,9 @@
-import csv
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from slim.insights.pseudonyms import HEADER, pseudonymised_rows
+from slim.project import safecsv
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Kan {output} niet schrijven: {exc.strerror}") from exc
         try:
-            writer = csv.writer(handle)
+            writer = safecsv.writer(handle)
             writer.writerow(HEADER)
             rows = 0
             for row in pseudonymised_rows():
