@@ -262,3 +262,30 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_beheerder_makes_someone_enrol_again_without_seeing_their_secret(db):
+    """The admin has no device pages (they show others' secrets and QR codes); an action removes the devices."""
+    from django.urls import NoReverseMatch, reverse
+
+    from tests.conftest import verify_second_step
+
+    for name in ("admin:otp_totp_totpdevice_changelist", "admin:otp_static_staticdevice_changelist"):
+        with pytest.raises(NoReverseMatch):
+            reverse(name)
+    beheerder = make_user("beheer2", role=Role.ADMIN, organisation="Gemeente")
+    beheerder.is_staff = beheerder.is_superuser = True
+    beheerder.save()
+    lost_phone = make_user("kwijt")
+    TOTPDevice.objects.create(user=lost_phone, name="telefoon", confirmed=True)
+    StaticDevice.objects.create(user=lost_phone, name="reserve", confirmed=True)
+    browser = Client()
+    browser.force_login(beheerder)
+    verify_second_step(browser, beheerder)
+    response = browser.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "reset_second_step", "_selected_action": [lost_phone.pk]},
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=lost_phone).exists()
+    assert not StaticDevice.objects.filter(user=lost_phone).exists()

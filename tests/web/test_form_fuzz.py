@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from slim.accounts.views import VERIFIED
+from tests.conftest import verify_second_step
 from tests.web.test_authorization_matrix import all_url_names, rule_for, url_for, world  # noqa: F401
 
 # Who posts: the first persona in this order that the URL's rule allows.
@@ -41,10 +41,10 @@ def browser_for(users, persona):
     browser = Client(raise_request_exception=False)
     user = users.get(persona)
     if user is not None:
-        browser.force_login(type(user).objects.get(pk=user.pk))
-        session = browser.session
-        session[VERIFIED] = True
-        session.save()
+        fresh = type(user).objects.get(pk=user.pk)
+        browser.force_login(fresh)
+        if fresh.requires_second_factor:
+            verify_second_step(browser, fresh)
     return browser
 
 

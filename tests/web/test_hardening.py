@@ -13,10 +13,9 @@ from django.test import Client as Browser
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from slim.accounts.models import Role
-from slim.accounts.views import VERIFIED
 from slim.audit.models import AuditEvent
 from slim.cases.models import Case, CaseMember, CaseRole, Client
-from tests.conftest import make_user
+from tests.conftest import make_user, verify_second_step
 
 HUGE = "99999999999999999999999"
 
@@ -24,9 +23,8 @@ HUGE = "99999999999999999999999"
 def login(user):
     browser = Browser()
     browser.force_login(user)
-    session = browser.session
-    session[VERIFIED] = True
-    session.save()
+    if user.requires_second_factor:
+        verify_second_step(browser, user)
     return browser
 
 

@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import User
 
@@ -14,6 +16,26 @@ class SlimUserAdmin(UserAdmin):
     ) + (("SLIM", {"fields": ("role", "organisation")}),)
     list_display = ("username", "get_full_name", "role", "organisation", "is_active")
     list_filter = ("role", "is_active")
+    actions = ["reset_second_step"]
+
+    @admin.action(description=_("Tweede stap opnieuw laten instellen (bijvoorbeeld na een verloren telefoon)"))
+    def reset_second_step(self, request, queryset):
+        """Remove the users' authenticator and backup codes: at their next login they enrol anew."""
+        from django_otp import devices_for_user
+
+        count = 0
+        for user in queryset:
+            for device in devices_for_user(user, confirmed=None):
+                device.delete()
+            user.session_generation += 1  # their open sessions end too
+            user.save(update_fields=["session_generation"])
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d gebruiker stelt de tweede stap opnieuw in.", "%(count)d gebruikers stellen de tweede stap opnieuw in.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def has_delete_permission(self, request, obj=None):
         # Deactivate instead. Deleting would also list the clients a user registered (by name) on

@@ -22,5 +22,11 @@ class SlimAdminConfig(admin_apps.AdminConfig):
         from django.contrib.auth.models import Group
 
         # Roles, not groups, decide what a user may do: a second way to grant rights would bypass them.
-        if admin.site.is_registered(Group):
-            admin.site.unregister(Group)
+        # django-otp's device pages show secrets and QR codes of other people's authenticators: a beheerder
+        # only needs to make someone enrol again, which the user admin's action does (accounts/admin.py).
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        for model in (Group, TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)
