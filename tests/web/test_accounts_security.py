@@ -289,3 +289,10 @@ def test_a_beheerder_makes_someone_enrol_again_without_seeing_their_secret(db):
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=lost_phone).exists()
     assert not StaticDevice.objects.filter(user=lost_phone).exists()
+
+
+def test_a_username_longer_than_the_model_allows_is_a_form_error_not_a_500(db):
+    """On PostgreSQL django-axes could not store the failed attempt of a 100,000-character name (varchar 255)."""
+    response = Client().post("/account/inloggen/", {"username": "x" * 100_000, "password": "y"})
+    assert response.status_code == 200
+    assert response.context["form"].errors

@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
@@ -37,3 +39,17 @@ class CodeForm(forms.Form):
 
 def confirmed_devices(user):
     return list(devices_for_user(user, confirmed=True))
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, but a username longer than the model allows is a form error.
+
+    AuthenticationForm sets the field's max_length after building it, so no validator checks it:
+    authenticate() then ran with a 100,000-character name and django-axes failed to store that
+    attempt (varchar 255) on PostgreSQL: a 500. Now such a post never reaches authenticate().
+    """
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length or 150))

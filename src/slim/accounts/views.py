@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import CodeForm, confirmed_devices
+from .forms import CodeForm, LoginForm, confirmed_devices
 from .secondstep import NEXT, forget_second_step, has_second_factor, mark_verified, second_step_done
 
 BACKUP_CODES = 10
@@ -23,6 +23,7 @@ BACKUP_CODES = 10
 
 class SlimLoginView(LoginView):
     template_name = "accounts/login.html"
+    form_class = LoginForm
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "oidc_enabled": settings.SLIM_OIDC_ENABLED}
