@@ -16,19 +16,14 @@ from django.db import connection, transaction
 from . import fit, searchtext
 from .exchange import Row
 from .models import DatabankVersion, IndexedWord, Intervention, InterventionTag, Recognition, SearchEntry, Term
-from .records import DERIVED, FIELDS, RECOGNITION_KEYS, FieldError, clean
+from .fields import FIELDS, RECOGNITION_KEYS, TAGGED
+from .records import FieldError, clean
 from .vocabulary import recognition_rank
 
 # Record field -> facet of its InterventionTag rows.
-TAGGED_FIELDS = {
-    "themes": "theme",
-    "target_group_codes": "target_group",
-    "logics": "logic",
-    "element_codes": "element",
-    "levels": "level",
-}
+TAGGED_FIELDS = TAGGED
 RECOGNITION_FACET = "recognition"
-MODEL_FIELDS = [name for name in FIELDS if name not in TAGGED_FIELDS and name not in DERIVED and name != "recognitions"]
+MODEL_FIELDS = [field.name for field in FIELDS if field.stored_on_model]
 # The texts a list of results shows; the rest of a hit (coded lists, recognitions) is in the catalogue.
 SUMMARY_FIELDS = ("slug", "name", "summary")
 BATCH = 500
@@ -233,7 +228,7 @@ def _fields(obj, names, codes: dict, recognitions: list[dict]) -> dict:
 
 def _record(obj: Intervention, codes: dict, recognitions: list[dict]) -> dict:
     values = _fields(obj, MODEL_FIELDS, codes, recognitions)
-    return {name: values[name] for name in FIELDS if name not in DERIVED}
+    return {field.name: values[field.name] for field in FIELDS if field.kind != "derived"}
 
 
 def all_records() -> list[dict]:
