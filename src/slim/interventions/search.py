@@ -2,9 +2,8 @@
 
 Parameters are read and checked here: a bad value raises InputError, which the
 page shows as a message and the API returns as a 400. Text, facet filters,
-'fits this client' and sorting then become one SQL query. Facet counts come
-from per-term bitmaps over the ids of the text matches (facetbits.py), or,
-without text, from GROUP BY queries on InterventionTag; within a facet
+'fits this client' and sorting then become one ORM query. Facet counts are
+GROUP BY queries on InterventionTag over the matches; within a facet
 the selected values are alternatives (OR), so each facet is counted over the
 results of all *other* selections, which tells the reader how many results
 ticking one more value gives. Across facets the selections all apply (AND).
@@ -16,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import InputError
 
-from . import catalogue, facetbits, fit, fulltext
+from . import catalogue, fit, fulltext
 from .catalogue import Terms
 from .models import Intervention, InterventionTag
 from .parameters import listed
@@ -161,14 +161,10 @@ def search(params: SearchParams) -> SearchResult:
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    if query:  # a text search counts its results and facets from bitmaps of its matches (facetbits.py)
-        bits = facetbits.Matches(fulltext.matching_ids(query), known.bitmaps)
-        count = bits.total(params.filters, terms)
-    else:
-        bits = None
-        count = _filtered(Intervention.objects.all(), params.filters, terms).count()
-    page = _page(query, params, terms, sort)
-    hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page, known))
+    matches = Intervention.objects.filter(pk__in=fulltext.matching_ids(query)) if query else None
+    count = _filtered(matches if query else Intervention.objects.all(), params.filters, terms).count()
+    page = _page(query, params, terms, sort) if count else []
+    hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page))
     return SearchResult(
         params=params,
         query=query.websearch() if query else "",
@@ -177,58 +173,30 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(bits, params.filters, terms),
+        facets=_facets(matches, params.filters, terms),
     )
 
 
-# After the fit score (when asked for), the page is ordered by these columns of the inner query.
+# After the fit score (when asked for), the page is ordered by these.
 ORDER = {
-    "relevance": ("relevance DESC", "name", "slug"),
-    "recognition": ("recognition_rank DESC NULLS LAST", "name", "slug"),
+    "relevance": ("-relevance", "name", "slug"),
+    "recognition": (F("recognition_rank").desc(nulls_last=True), "name", "slug"),
     "name": ("name", "slug"),
 }
 
 
 def _page(query: Query | None, params: SearchParams, terms: Terms, sort: str) -> list[Summary]:
-    """One page of results.
-
-    One statement, written out by hand: building it through the ORM, compiling it and turning
-    its rows into models cost 1 to 2 ms of Python per search, up to half of what the database
-    needed for it. The inner query chooses the page from narrow columns only (on PostgreSQL an
-    index): reading the long texts of every match to sort them was most of the cost of a broad
-    search. The outer query reads the texts of that page alone.
-    """
-    columns, order = ["i.id", "i.name", "i.slug"], list(ORDER[sort])
-    tables, conditions, values = "interventions_intervention i", [], []
-    if sort == "recognition":
-        columns.append("i.recognition_rank")
+    """One page of results, ordered by fit (when asked for), then the sort."""
+    chosen, order = Intervention.objects.all(), list(ORDER[sort])
     if params.fit:
-        columns.append(f"({fit.score_sql(params.fit, 'i.logic_mask')}) AS fit_score")
-        order.insert(0, "fit_score DESC")
+        score = RawSQL(fit.score_sql(params.fit, connection.ops.quote_name(Intervention._meta.db_table) + ".logic_mask"), ())
+        chosen = chosen.annotate(fit_score=score)
+        order.insert(0, "-fit_score")
     if query:
-        rank, rank_values = fulltext.rank_sql(query)
-        match, match_values = fulltext.match_sql(query)
-        columns.append(f"{rank} AS relevance")
-        tables += " JOIN interventions_fts ON interventions_fts.rowid = i.id"
-        conditions.append(match)
-        values += rank_values + match_values  # in statement order: the columns, then the conditions
-    for facet, codes in params.filters.items():  # the same selection as _filtered
-        ids = terms.of(facet, codes)
-        if not ids:  # only codes that no intervention has
-            return []
-        placeholders = ", ".join(["%s"] * len(ids))
-        conditions.append(f"i.id IN (SELECT intervention_id FROM interventions_interventiontag WHERE term_id IN ({placeholders}))")
-        values += ids
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    chosen = f"SELECT {', '.join(columns)} FROM {tables}{where} ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
-    read = "i.id, i.slug, i.name, i.summary" + (", page.relevance" if query else "")  # the fields of Summary
-    sql = (
-        f"SELECT {read} FROM ({chosen}) page JOIN interventions_intervention i ON i.id = page.id "
-        f"ORDER BY {', '.join('page.' + column for column in order)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, params.page_size, (params.page - 1) * params.page_size])
-        rows = cursor.fetchall()
+        chosen = fulltext.matching(chosen, query).annotate(relevance=fulltext.rank(query))
+    chosen = _filtered(chosen, params.filters, terms).order_by(*order)
+    start = (params.page - 1) * params.page_size
+    rows = chosen.values_list("pk", "slug", "name", "summary", *(["relevance"] if query else []))[start : start + params.page_size]
     return [Summary(*row) if query else Summary(*row, relevance=None) for row in rows]
 
 
@@ -260,11 +228,8 @@ def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
 def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: list[str]):
     """(term id, interventions) over the results of every selection but skip's, from the tags.
 
-    `matches`: the interventions to count over, None for all (searches without text; the tests
-    pass a text match to check the bitmaps against the tags).
+    `matches`: the interventions of the text query, None for all.
     """
-    # Every tag belongs to one of the facets: without a term condition the planner reads
-    # the tags per matching intervention instead of every tag of a facet.
     tags = InterventionTag.objects.all()
     if len(names) < len(FACETS):
         tags = tags.filter(term_id__in=[pk for name in names for pk in terms.of(name)])
@@ -275,22 +240,14 @@ def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: 
     return tags.values_list("term_id").annotate(number=Count("*")).order_by()
 
 
-def _facets(bits: facetbits.Matches | None, filters: dict, terms: Terms) -> tuple[Facet, ...]:
-    """Counts per facet value; `bits` holds the matches of a text search, None counts everything.
-
-    With a text query the counts come from the bitmaps of its matches (facetbits.py);
-    without one, from the tag index, which counts everything fast.
-    """
+def _facets(matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
+    """Counts per facet value over `matches` (the text matches; None: every intervention)."""
     counts = {vocabulary.name: {} for vocabulary in FACETS}  # facet -> {code: interventions}
     groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
     for skip, names in groups:
         if not names:
             continue
-        if bits is not None:
-            numbers = bits.counts(filters, terms, skip, terms.of(skip) if skip else None).items()
-        else:
-            numbers = _term_counts(None, filters, terms, skip, names)
-        for term, number in numbers:
+        for term, number in _term_counts(matches, filters, terms, skip, names):
             facet, code = terms.by_id[term]
             if facet in names:
                 counts[facet][code] = number
