@@ -43,5 +43,13 @@ def rank(query: Query):
     if _postgresql():
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        return SearchRank(F("search_entry__document"), SearchQuery(query.websearch(), config="dutch", search_type="websearch"))
+        class ParsedOnce(SearchQuery):
+            """websearch_to_tsquery is only STABLE: as a scalar subquery PostgreSQL parses the
+            query once per statement, as a plain call once for every match it ranks."""
+
+            def as_sql(self, compiler, connection, **extra):
+                sql, params = super().as_sql(compiler, connection, **extra)
+                return f"(SELECT {sql})", params
+
+        return SearchRank(F("search_entry__document"), ParsedOnce(query.websearch(), config="dutch", search_type="websearch"))
     return RawSQL("-bm25(interventions_fts)", ())

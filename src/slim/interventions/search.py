@@ -161,8 +161,9 @@ def search(params: SearchParams) -> SearchResult:
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    matches = Intervention.objects.filter(pk__in=fulltext.matching_ids(query)) if query else None
-    count = _filtered(matches if query else Intervention.objects.all(), params.filters, terms).count()
+    matches = fulltext.matching_ids(query) if query else None  # a subquery of intervention ids
+    everything = Intervention.objects.all()
+    count = _filtered(everything.filter(pk__in=matches) if query else everything, params.filters, terms).count()
     page = _page(query, params, terms, sort) if count else []
     hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page))
     return SearchResult(
@@ -196,8 +197,12 @@ def _page(query: Query | None, params: SearchParams, terms: Terms, sort: str) ->
         chosen = fulltext.matching(chosen, query).annotate(relevance=fulltext.rank(query))
     chosen = _filtered(chosen, params.filters, terms).order_by(*order)
     start = (params.page - 1) * params.page_size
-    rows = chosen.values_list("pk", "slug", "name", "summary", *(["relevance"] if query else []))[start : start + params.page_size]
-    return [Summary(*row) if query else Summary(*row, relevance=None) for row in rows]
+    # Chosen from narrow columns, then the texts of that page alone: sorting every match with
+    # its summary was most of the cost of a broad search.
+    page = list(chosen.values_list("pk", "relevance" if query else "pk")[start : start + params.page_size])
+    texts = Intervention.objects.filter(pk__in=[pk for pk, _ in page]).values_list("pk", "slug", "name", "summary")
+    rows = {row[0]: row for row in texts}
+    return [Summary(*rows[pk], relevance=relevance if query else None) for pk, relevance in page]
 
 
 def _fit(client: tuple, item: Description) -> fit.Fit | None:
@@ -217,11 +222,12 @@ def _text_query(text: str, known: catalogue.Catalogue) -> tuple[Query | None, st
     return query.corrected(fixes), query.websearch()
 
 
-def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
+def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None, column: str = "pk"):
+    """Only the rows (whose intervention is `column`) carrying a selected code of every facet but skip."""
     for facet, codes in filters.items():
         if facet != skip:
             tagged = InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id")
-            queryset = queryset.filter(pk__in=tagged)
+            queryset = queryset.filter(**{f"{column}__in": tagged})
     return queryset
 
 
@@ -233,9 +239,9 @@ def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: 
     tags = InterventionTag.objects.all()
     if len(names) < len(FACETS):
         tags = tags.filter(term_id__in=[pk for name in names for pk in terms.of(name)])
-    if matches is not None or any(name != skip for name in filters):  # else: counted over everything
-        scope = _filtered(matches if matches is not None else Intervention.objects.all(), filters, terms, skip)
-        tags = tags.filter(intervention__in=scope)
+    if matches is not None:
+        tags = tags.filter(intervention_id__in=matches)
+    tags = _filtered(tags, filters, terms, skip, column="intervention_id")
     # COUNT(*), not COUNT(id): the (intervention, term) index then answers without reading the tags.
     return tags.values_list("term_id").annotate(number=Count("*")).order_by()
 
