@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
@@ -231,32 +231,43 @@ def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None, co
     return queryset
 
 
-def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: list[str]):
-    """(term id, interventions) over the results of every selection but skip's, from the tags.
+def _counts(matches, filters: dict, terms: Terms) -> dict[int, int]:
+    """{term id: interventions} over the matches (None: all), in one GROUP BY over their tags.
 
-    `matches`: the interventions of the text query, None for all.
+    A term of a facet with a selection is counted over the results of every *other* selection,
+    a term of any other facet over the results of all of them: one conditional count each.
     """
     tags = InterventionTag.objects.all()
-    if len(names) < len(FACETS):
-        tags = tags.filter(term_id__in=[pk for name in names for pk in terms.of(name)])
     if matches is not None:
         tags = tags.filter(intervention_id__in=matches)
-    tags = _filtered(tags, filters, terms, skip, column="intervention_id")
-    # COUNT(*), not COUNT(id): the (intervention, term) index then answers without reading the tags.
-    return tags.values_list("term_id").annotate(number=Count("*")).order_by()
+    selected = {
+        facet: Q(intervention_id__in=InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id"))
+        for facet, codes in filters.items()
+    }
+
+    def passing(skip=None):
+        conditions = [condition for facet, condition in selected.items() if facet != skip]
+        return Q(*conditions) if conditions else None
+
+    def count(condition):  # COUNT(*) lets the (intervention, term) index answer without reading the tags
+        return Count("*") if condition is None else Count("intervention_id", filter=condition)
+
+    columns = {"all": count(passing())}
+    columns.update((f"but_{number}", count(passing(facet))) for number, facet in enumerate(selected))
+    counted = {}
+    skip_column = {facet: f"but_{number}" for number, facet in enumerate(selected)}
+    for row in tags.values("term_id").annotate(**columns).order_by():
+        facet, _ = terms.by_id[row["term_id"]]
+        counted[row["term_id"]] = row[skip_column.get(facet, "all")]
+    return counted
 
 
 def _facets(matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
     """Counts per facet value over `matches` (the text matches; None: every intervention)."""
     counts = {vocabulary.name: {} for vocabulary in FACETS}  # facet -> {code: interventions}
-    groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
-    for skip, names in groups:
-        if not names:
-            continue
-        for term, number in _term_counts(matches, filters, terms, skip, names):
-            facet, code = terms.by_id[term]
-            if facet in names:
-                counts[facet][code] = number
+    for term, number in _counts(matches, filters, terms).items():
+        facet, code = terms.by_id[term]
+        counts[facet][code] = number
     facets = []
     for vocabulary in FACETS:
         selected, numbers, options = filters.get(vocabulary.name, ()), counts[vocabulary.name], []
