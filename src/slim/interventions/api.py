@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from slim.api.errors import ERROR
 
+from .fields import FIELDS
 from .models import Intervention
 from .presentation import Description, describe
 from .records import with_derived
@@ -117,35 +118,26 @@ class SearchResponseSerializer(serializers.Serializer):
     facets = FacetSerializer(many=True)
 
 
-class InterventionSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    name = serializers.CharField()
-    aliases = _codes("andere namen")
-    summary = serializers.CharField()
-    goal = serializers.CharField()
-    target_groups = _codes("doelgroepen in woorden")
-    target_group_codes = _codes("codes uit target_groups.yaml")
-    approach = serializers.CharField()
-    themes = _codes("codes uit themes.yaml")
-    executing_organisations = _codes("uitvoerende organisaties")
-    werkzame_elementen = _codes("werkzame elementen in woorden")
-    element_codes = _codes("codes uit werkzame_elementen.yaml")
-    core_elements = _codes("kernelementen (modeltrouw); leeg = niet beschreven in de bron")
-    adaptations = _codes("wat aangepast mag worden; leeg = niet beschreven in de bron")
-    research = serializers.CharField(allow_null=True)
-    recognitions = RecognitionSerializer(many=True)
-    developer = serializers.CharField(allow_null=True)
-    contact = serializers.CharField(allow_null=True)
-    handbook = serializers.CharField(allow_null=True)
-    source_url = serializers.URLField()
-    checked_at = serializers.CharField(allow_null=True, help_text="JJJJ-MM-DD: laatst nagekeken tegen de bron; null = nog niet")
-    logics = _codes("SLIM-logica's")
-    logic_reason = serializers.CharField()
-    levels = _codes("micro, meso, macro")
-    delivery = _codes("vorm")
-    volunteers = serializers.BooleanField(allow_null=True)
-    unknown = _codes("velden die de bronnen niet geven ('onbekend')")
-    url = serializers.URLField()
+def _serializer_field(field):
+    """The API shape of one field of the specification (fields.FIELDS)."""
+    if field.kind == "recognitions":
+        return RecognitionSerializer(many=True)
+    if field.kind == "boolean":
+        return serializers.BooleanField(allow_null=True)
+    if field.kind == "date":
+        return serializers.CharField(allow_null=True, help_text=field.help)
+    if field.is_list:
+        return _codes(field.help)
+    if field.url:
+        return serializers.URLField()
+    return serializers.CharField(allow_null=field.nullable)
+
+
+InterventionSerializer = type(
+    "InterventionSerializer",
+    (serializers.Serializer,),
+    {**{field.name: _serializer_field(field) for field in FIELDS}, "url": serializers.URLField()},
+)
 
 
 def _parameters():

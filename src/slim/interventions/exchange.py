@@ -16,12 +16,13 @@ from importlib import resources
 
 from slim.project import safecsv
 
-from .records import CODE_LISTS, DERIVED, FIELDS, REQUIRED_TEXTS, TEXT_LISTS, FieldError
+from .fields import BY_NAME, FIELDS
+from .records import FieldError
 
 FORMATS = ("json", "csv")
 CSV_SEPARATOR = " | "
 CSV_BOOLEANS = {"ja": True, "nee": False, "": None}
-LIST_FIELDS = (*TEXT_LISTS, *CODE_LISTS, *DERIVED)
+COLUMNS = tuple(field.name for field in FIELDS)
 FORMAT_HELP = (
     "JSON: een object {\"interventions\": [...]} zoals het meegeleverde bestand (een losse lijst mag ook). "
     "CSV: UTF-8, komma als scheidingsteken, één interventie per rij, de veldnamen van het JSON-bestand als kolomkoppen. "
@@ -157,15 +158,13 @@ def read_csv(text: str) -> list[Row]:
 
 
 def _check_header(header: list[str]):
-    unknown = [name for name in header if name not in FIELDS]
+    unknown = [name for name in header if name not in BY_NAME]
     if unknown:
-        raise FileFormatError(1, f"onbekende kolom(men): {', '.join(unknown)} (toegestaan: {', '.join(FIELDS)})")
+        raise FileFormatError(1, f"onbekende kolom(men): {', '.join(unknown)} (toegestaan: {', '.join(COLUMNS)})")
     doubles = sorted({name for name in header if header.count(name) > 1})
     if doubles:
         raise FileFormatError(1, f"kolom(men) staan er twee keer in: {', '.join(doubles)}")
-    required = [*REQUIRED_TEXTS, *(name for name, required in TEXT_LISTS.items() if required)]
-    required += [name for name, (_, needed) in CODE_LISTS.items() if needed]
-    missing = [name for name in required if name not in header]
+    missing = [field.name for field in FIELDS if field.required and field.name not in header]
     if missing:
         raise FileFormatError(1, f"verplichte kolom(men) ontbreken: {', '.join(missing)}")
 
@@ -177,13 +176,14 @@ def _csv_row(line: int, header: list[str], cells: list[str]) -> Row:
         return row
     for name, cell in zip(header, cells):
         cell = safecsv.unescape(cell)  # undo the formula guard of dump_csv (slim.project.safecsv)
-        if name in DERIVED:
+        kind = BY_NAME[name].kind
+        if kind == "derived":
             continue
-        if name in LIST_FIELDS:
+        if BY_NAME[name].is_list:
             row.data[name] = [item.strip() for item in cell.split("|")] if cell.strip() else []
-        elif name == "recognitions":
+        elif kind == "recognitions":
             row.data[name] = _json_cell(cell, name, row)
-        elif name == "volunteers":
+        elif kind == "boolean":
             row.data[name] = _boolean_cell(cell, name, row)
         else:
             row.data[name] = cell
@@ -211,16 +211,16 @@ def _boolean_cell(cell: str, name: str, row: Row):
 def dump_csv(records: list[dict]) -> str:
     out = io.StringIO()
     writer = safecsv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
+    writer.writerow(COLUMNS)
     for record in records:
-        writer.writerow([_cell(name, record[name]) for name in FIELDS])
+        writer.writerow([_cell(field.kind, record[field.name]) for field in FIELDS])
     return out.getvalue()
 
 
-def _cell(name: str, value) -> str:
-    if name == "recognitions":
+def _cell(kind: str, value) -> str:
+    if kind == "recognitions":
         return json.dumps(value, ensure_ascii=False) if value else ""
-    if name == "volunteers":
+    if kind == "boolean":
         return {True: "ja", False: "nee", None: ""}[value]
     if isinstance(value, list):
         return CSV_SEPARATOR.join(value)

@@ -1,29 +1,21 @@
-"""Dutch full-text matching and relevance, per database.
+"""Dutch full-text matching and relevance, per database, as ORM expressions.
 
 Both databases keep the index in a table of its own, joined through SearchEntry:
 PostgreSQL: interventions_fts (migration 0003) holds to_tsvector('dutch',
-search_text) per intervention, GIN-indexed, matched with websearch_to_tsquery and
-ranked with ts_rank. The vectors are stored rather than only indexed as an
-expression because ts_rank needs one for every match (with an expression index
-alone, ranking 2,400 of 10,000 interventions took 700 ms), and they sit in a
-narrow table because reading them from the wide intervention rows was the
-largest cost of broad searches.
-SQLite: the FTS5 table of migration 0002 over the stemmed text, ranked with
-bm25. The results page is one statement written out by hand (search._page);
-match_sql and rank_sql give its full-text parts for either database.
+search_text) per intervention, GIN-indexed, matched with websearch_to_tsquery
+(models.FtsMatch) and ranked with SearchRank (ts_rank). The vectors are stored
+because ts_rank needs one for every match.
+SQLite: the FTS5 table of migration 0002 over the stemmed text, matched with
+MATCH (models.FtsMatch) and ranked with bm25.
 """
-
-import functools
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from .models import SearchEntry
 from .query import Query
-
-# websearch_to_tsquery is only STABLE: as a scalar subquery PostgreSQL parses the query once per
-# statement, as a plain call once for every row it ranks (the match itself: models.FtsMatch).
-PARSED_ONCE = "(SELECT websearch_to_tsquery('dutch'::regconfig, %s))"
 
 
 def _postgresql() -> bool:
@@ -32,36 +24,32 @@ def _postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def match_sql(query: Query) -> tuple[str, list]:
-    """The match as SQL over the search table joined as `interventions_fts`, with its parameters,
-    for the statement search._page writes out by hand."""
+def _text(query: Query) -> str:
+    return query.websearch() if _postgresql() else query.fts5()
+
+
+def matching(queryset, query: Query):
+    """The interventions of `queryset` that match the query, joined to the search table (for rank)."""
+    return queryset.filter(search_entry__document__match=_text(query))
+
+
+def matching_ids(query: Query):
+    """The ids of the matching interventions, from the search table alone: for `pk__in`."""
+    return SearchEntry.objects.filter(document__match=_text(query)).values("intervention_id")
+
+
+def rank(query: Query):
+    """The relevance (higher is better) of a queryset made by `matching`."""
     if _postgresql():
-        return f"interventions_fts.interventions_fts @@ {PARSED_ONCE}", [query.websearch()]
-    return "interventions_fts.interventions_fts MATCH %s", [query.fts5()]
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
+        class ParsedOnce(SearchQuery):
+            """websearch_to_tsquery is only STABLE: as a scalar subquery PostgreSQL parses the
+            query once per statement, as a plain call once for every match it ranks."""
 
-def rank_sql(query: Query) -> tuple[str, list]:
-    """The relevance (higher is better) in the same way as match_sql."""
-    if _postgresql():
-        return f"ts_rank(interventions_fts.interventions_fts, {PARSED_ONCE})", [query.websearch()]
-    return "-bm25(interventions_fts.interventions_fts)", []
+            def as_sql(self, compiler, connection, **extra):
+                sql, params = super().as_sql(compiler, connection, **extra)
+                return f"(SELECT {sql})", params
 
-
-def matching_ids(query: Query) -> list[int]:
-    """The ids of the interventions matching the query, read from the search table alone.
-
-    Fetched in one go on a plain cursor: thousands of ids through the ORM's iterator cost more
-    than the query itself.
-    """
-    text = query.websearch() if _postgresql() else query.fts5()
-    with connection.cursor() as cursor:
-        cursor.execute(_matching_sql(), [text])
-        return [row[0] for row in cursor.fetchall()]
-
-
-@functools.cache
-def _matching_sql() -> str:
-    """The statement behind matching_ids, compiled once; only the query text differs per search."""
-    sql, params = SearchEntry.objects.filter(document__match="").values_list("intervention_id").query.sql_with_params()
-    assert list(params) == [""], params  # the query text must be its only parameter
-    return sql
+        return SearchRank(F("search_entry__document"), ParsedOnce(query.websearch(), config="dutch", search_type="websearch"))
+    return RawSQL("-bm25(interventions_fts)", ())

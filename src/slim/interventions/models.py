@@ -149,7 +149,7 @@ class SearchEntry(models.Model):
 
 
 class DatabankVersion(models.Model):
-    """One row whose token changes whenever an import changes the tags (see facetbits.py).
+    """One row whose token changes whenever an import changes the tags (see catalogue.py).
 
     A random token rather than a counter: a counter rolled back with a transaction could be
     reused for other data, a random token cannot.

@@ -111,8 +111,7 @@ def describe(objs: list[Intervention]) -> list[Description]:
     return [Description(obj, record, today) for obj, record in zip(objs, records_of(objs))]
 
 
-def summarise(objs: list[Summary], known) -> list[Description]:
-    """Descriptions for a list of results, from objects with a pk and store.SUMMARY_FIELDS;
-    `known` (a catalogue.Catalogue) gives their tags and recognitions."""
+def summarise(objs: list[Summary]) -> list[Description]:
+    """Descriptions for a list of results, from objects with a pk and store.SUMMARY_FIELDS."""
     today = timezone.localdate()
-    return [Description(obj, record, today) for obj, record in zip(objs, summaries_of(objs, known))]
+    return [Description(obj, record, today) for obj, record in zip(objs, summaries_of(objs))]

@@ -15,37 +15,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from .dates import PartialDate
+from .fields import BY_NAME, NAMES, RECOGNITION_KEYS, of_kind
 from .models import Intervention
-from .vocabulary import DELIVERY, ELEMENT, LEVEL, LOGIC, RECOGNITION, SCHEME, TARGET_GROUP, THEME
+from .vocabulary import RECOGNITION, SCHEME
 
-# Field order of the bundled interventions.json, kept in every export.
-FIELDS = (
-    "slug", "name", "aliases", "summary", "goal", "target_groups", "target_group_codes", "approach", "themes",
-    "executing_organisations", "werkzame_elementen", "element_codes", "core_elements", "adaptations", "research",
-    "recognitions", "developer", "contact", "handbook", "source_url", "checked_at", "logics", "logic_reason", "levels",
-    "delivery", "volunteers", "unknown",
-)
-REQUIRED_TEXTS = ("slug", "name", "summary", "goal", "approach", "source_url")
-OPTIONAL_TEXTS = ("research", "developer", "contact", "handbook")  # None means 'onbekend'
-BLANK_TEXTS = ("logic_reason",)  # may be empty, never unknown
+# The field specification is fields.FIELDS; these are views of it in the shapes cleaning needs.
+FIELDS = NAMES
+REQUIRED_TEXTS = tuple(field.name for field in of_kind("text") if field.required)
+OPTIONAL_TEXTS = tuple(field.name for field in of_kind("text") if field.nullable)  # None means 'onbekend'
+BLANK_TEXTS = tuple(field.name for field in of_kind("text") if not field.required and not field.nullable)
 # List of free texts -> whether at least one is required.
-# core_elements / adaptations (modeltrouw): empty means the source does not describe them ("niet beschreven in de bron").
-TEXT_LISTS = {
-    "aliases": False, "target_groups": True, "executing_organisations": False, "werkzame_elementen": False,
-    "core_elements": False, "adaptations": False,
-}
+TEXT_LISTS = {field.name: field.required for field in of_kind("texts")}
 # List of codes -> (allowed codes, whether at least one is required).
-CODE_LISTS = {
-    "target_group_codes": (lambda: TARGET_GROUP.terms, False),
-    "themes": (lambda: THEME.terms, True),
-    "element_codes": (lambda: ELEMENT.terms, False),
-    "logics": (lambda: LOGIC.terms, True),
-    "levels": (lambda: LEVEL.terms, True),
-    "delivery": (lambda: DELIVERY, False),
-}
+CODE_LISTS = {field.name: (field.allowed, field.required) for field in of_kind("codes")}
 # 'unknown' is derived from the empty fields on export and ignored on import.
-DERIVED = ("unknown",)
-RECOGNITION_KEYS = ("scheme", "level", "date", "note", "verified")
+DERIVED = tuple(field.name for field in of_kind("derived"))
 CHECKED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Lists are written as 'a | b' in CSV, so an item must not contain the separator.
 LIST_SEPARATOR = "|"
@@ -53,16 +37,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"vergelijk"}  # taken by the comparison page's URL
 
 # Dutch names for fields in error messages.
-LABELS = {
-    "slug": "slug", "name": "naam", "aliases": "andere namen", "summary": "samenvatting", "goal": "doel",
-    "target_groups": "doelgroepen", "target_group_codes": "doelgroepcodes", "approach": "aanpak",
-    "themes": "thema's", "executing_organisations": "uitvoerende organisaties",
-    "werkzame_elementen": "werkzame elementen", "element_codes": "elementcodes",
-    "core_elements": "kernelementen", "adaptations": "wat aangepast mag worden", "checked_at": "gecontroleerd op",
-    "research": "onderzoek", "recognitions": "erkenningen", "developer": "ontwikkelaar", "contact": "contact",
-    "handbook": "handboek", "source_url": "bron", "logics": "SLIM-logica's", "logic_reason": "reden logica",
-    "levels": "niveaus", "delivery": "vorm", "volunteers": "vrijwilligers", "unknown": "onbekend",
-}
+LABELS = {name: field.label for name, field in BY_NAME.items()}
 
 
 @dataclass(frozen=True)
@@ -86,11 +61,13 @@ def clean(raw) -> tuple[dict | None, list[FieldError]]:
         record[name] = _list(raw.get(name), name, required, None, errors)
     for name, (allowed, required) in CODE_LISTS.items():
         record[name] = _list(raw.get(name), name, required, allowed(), errors)
-    record["recognitions"] = _recognitions(raw.get("recognitions"), errors)
-    record["checked_at"] = _checked_at(raw.get("checked_at"), errors)
-    record["volunteers"] = _volunteers(raw.get("volunteers"), errors)
+    for kind, check in (("recognitions", _recognitions), ("date", _date), ("boolean", _boolean)):
+        for field in of_kind(kind):
+            record[field.name] = check(raw.get(field.name), field.name, errors)
     _check_slug(record["slug"], errors)
-    _check_url(record["source_url"], errors)
+    for field in of_kind("text"):
+        if field.url:
+            _check_url(record[field.name], field.name, errors)
     if errors:
         return None, errors
     return {name: record[name] for name in FIELDS if name not in DERIVED}, []
@@ -159,15 +136,15 @@ def _list(value, name, required, allowed, errors):
     return items
 
 
-def _recognitions(value, errors):
+def _recognitions(value, name, errors):
     if value is None:
         return []
     if not isinstance(value, list):
-        errors.append(FieldError("recognitions", "moet een lijst met erkenningen zijn"))
+        errors.append(FieldError(name, "moet een lijst met erkenningen zijn"))
         return []
     cleaned = []
     for number, item in enumerate(value, start=1):
-        field = f"recognitions[{number}]"
+        field = f"{name}[{number}]"
         if not isinstance(item, dict):
             errors.append(FieldError(field, "moet een object met scheme, level, date en note zijn"))
             continue
@@ -196,24 +173,24 @@ def _recognitions(value, errors):
     return cleaned
 
 
-def _checked_at(value, errors):
-    """The day someone last checked the entry against its source (JJJJ-MM-DD), or None."""
+def _date(value, name, errors):
+    """A day as JJJJ-MM-DD (such as when someone last checked the entry against its source), or None."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str) or not CHECKED_AT.match(value.strip()):
-        errors.append(FieldError("checked_at", f"'{value}' is geen datum als JJJJ-MM-DD"))
+        errors.append(FieldError(name, f"'{value}' is geen datum als JJJJ-MM-DD"))
         return None
     try:
         PartialDate.parse(value.strip())
     except ValueError as exc:
-        errors.append(FieldError("checked_at", str(exc)))
+        errors.append(FieldError(name, str(exc)))
         return None
     return value.strip()
 
 
-def _volunteers(value, errors):
+def _boolean(value, name, errors):
     if value is not None and not isinstance(value, bool):
-        errors.append(FieldError("volunteers", "moet true, false of null (onbekend) zijn"))
+        errors.append(FieldError(name, "moet true, false of null (onbekend) zijn"))
         return None
     return value
 
@@ -227,10 +204,10 @@ def _check_slug(slug, errors):
         errors.append(FieldError("slug", f"'{slug}' is gereserveerd; kies een andere slug"))
 
 
-def _check_url(url, errors):
+def _check_url(url, name, errors):
     if url is None:
         return
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        errors.append(FieldError("source_url", f"ongeldig webadres '{url}'"))
+        errors.append(FieldError(name, f"ongeldig webadres '{url}'"))

@@ -2,9 +2,8 @@
 
 Parameters are read and checked here: a bad value raises InputError, which the
 page shows as a message and the API returns as a 400. Text, facet filters,
-'fits this client' and sorting then become one SQL query. Facet counts come
-from per-term bitmaps over the ids of the text matches (facetbits.py), or,
-without text, from GROUP BY queries on InterventionTag; within a facet
+'fits this client' and sorting then become one ORM query. Facet counts are
+GROUP BY queries on InterventionTag over the matches; within a facet
 the selected values are alternatives (OR), so each facet is counted over the
 results of all *other* selections, which tells the reader how many results
 ticking one more value gives. Across facets the selections all apply (AND).
@@ -16,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import InputError
 
-from . import catalogue, facetbits, fit, fulltext
+from . import catalogue, fit, fulltext
 from .catalogue import Terms
 from .models import Intervention, InterventionTag
 from .parameters import listed
@@ -161,14 +161,11 @@ def search(params: SearchParams) -> SearchResult:
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
-    if query:  # a text search counts its results and facets from bitmaps of its matches (facetbits.py)
-        bits = facetbits.Matches(fulltext.matching_ids(query), known.bitmaps)
-        count = bits.total(params.filters, terms)
-    else:
-        bits = None
-        count = _filtered(Intervention.objects.all(), params.filters, terms).count()
-    page = _page(query, params, terms, sort)
-    hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page, known))
+    matches = fulltext.matching_ids(query) if query else None  # a subquery of intervention ids
+    everything = Intervention.objects.all()
+    count = _filtered(everything.filter(pk__in=matches) if query else everything, params.filters, terms).count()
+    page = _page(query, params, terms, sort) if count else []
+    hits = tuple(Hit(item, item.obj.relevance, _fit(params.fit, item)) for item in summarise(page))
     return SearchResult(
         params=params,
         query=query.websearch() if query else "",
@@ -177,59 +174,35 @@ def search(params: SearchParams) -> SearchResult:
         sort=sort,
         count=count,
         hits=hits,
-        facets=_facets(bits, params.filters, terms),
+        facets=_facets(matches, params.filters, terms),
     )
 
 
-# After the fit score (when asked for), the page is ordered by these columns of the inner query.
+# After the fit score (when asked for), the page is ordered by these.
 ORDER = {
-    "relevance": ("relevance DESC", "name", "slug"),
-    "recognition": ("recognition_rank DESC NULLS LAST", "name", "slug"),
+    "relevance": ("-relevance", "name", "slug"),
+    "recognition": (F("recognition_rank").desc(nulls_last=True), "name", "slug"),
     "name": ("name", "slug"),
 }
 
 
 def _page(query: Query | None, params: SearchParams, terms: Terms, sort: str) -> list[Summary]:
-    """One page of results.
-
-    One statement, written out by hand: building it through the ORM, compiling it and turning
-    its rows into models cost 1 to 2 ms of Python per search, up to half of what the database
-    needed for it. The inner query chooses the page from narrow columns only (on PostgreSQL an
-    index): reading the long texts of every match to sort them was most of the cost of a broad
-    search. The outer query reads the texts of that page alone.
-    """
-    columns, order = ["i.id", "i.name", "i.slug"], list(ORDER[sort])
-    tables, conditions, values = "interventions_intervention i", [], []
-    if sort == "recognition":
-        columns.append("i.recognition_rank")
+    """One page of results, ordered by fit (when asked for), then the sort."""
+    chosen, order = Intervention.objects.all(), list(ORDER[sort])
     if params.fit:
-        columns.append(f"({fit.score_sql(params.fit, 'i.logic_mask')}) AS fit_score")
-        order.insert(0, "fit_score DESC")
+        score = RawSQL(fit.score_sql(params.fit, connection.ops.quote_name(Intervention._meta.db_table) + ".logic_mask"), ())
+        chosen = chosen.annotate(fit_score=score)
+        order.insert(0, "-fit_score")
     if query:
-        rank, rank_values = fulltext.rank_sql(query)
-        match, match_values = fulltext.match_sql(query)
-        columns.append(f"{rank} AS relevance")
-        tables += " JOIN interventions_fts ON interventions_fts.rowid = i.id"
-        conditions.append(match)
-        values += rank_values + match_values  # in statement order: the columns, then the conditions
-    for facet, codes in params.filters.items():  # the same selection as _filtered
-        ids = terms.of(facet, codes)
-        if not ids:  # only codes that no intervention has
-            return []
-        placeholders = ", ".join(["%s"] * len(ids))
-        conditions.append(f"i.id IN (SELECT intervention_id FROM interventions_interventiontag WHERE term_id IN ({placeholders}))")
-        values += ids
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    chosen = f"SELECT {', '.join(columns)} FROM {tables}{where} ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
-    read = "i.id, i.slug, i.name, i.summary" + (", page.relevance" if query else "")  # the fields of Summary
-    sql = (
-        f"SELECT {read} FROM ({chosen}) page JOIN interventions_intervention i ON i.id = page.id "
-        f"ORDER BY {', '.join('page.' + column for column in order)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, params.page_size, (params.page - 1) * params.page_size])
-        rows = cursor.fetchall()
-    return [Summary(*row) if query else Summary(*row, relevance=None) for row in rows]
+        chosen = fulltext.matching(chosen, query).annotate(relevance=fulltext.rank(query))
+    chosen = _filtered(chosen, params.filters, terms).order_by(*order)
+    start = (params.page - 1) * params.page_size
+    # Chosen from narrow columns, then the texts of that page alone: sorting every match with
+    # its summary was most of the cost of a broad search.
+    page = list(chosen.values_list("pk", "relevance" if query else "pk")[start : start + params.page_size])
+    texts = Intervention.objects.filter(pk__in=[pk for pk, _ in page]).values_list("pk", "slug", "name", "summary")
+    rows = {row[0]: row for row in texts}
+    return [Summary(*rows[pk], relevance=relevance if query else None) for pk, relevance in page]
 
 
 def _fit(client: tuple, item: Description) -> fit.Fit | None:
@@ -249,51 +222,52 @@ def _text_query(text: str, known: catalogue.Catalogue) -> tuple[Query | None, st
     return query.corrected(fixes), query.websearch()
 
 
-def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None):
+def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None, column: str = "pk"):
+    """Only the rows (whose intervention is `column`) carrying a selected code of every facet but skip."""
     for facet, codes in filters.items():
         if facet != skip:
             tagged = InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id")
-            queryset = queryset.filter(pk__in=tagged)
+            queryset = queryset.filter(**{f"{column}__in": tagged})
     return queryset
 
 
-def _term_counts(matches, filters: dict, terms: Terms, skip: str | None, names: list[str]):
-    """(term id, interventions) over the results of every selection but skip's, from the tags.
+def _counts(matches, filters: dict, terms: Terms) -> dict[int, int]:
+    """{term id: interventions} over the matches (None: all), in one GROUP BY over their tags.
 
-    `matches`: the interventions to count over, None for all (searches without text; the tests
-    pass a text match to check the bitmaps against the tags).
+    A term of a facet with a selection is counted over the results of every *other* selection,
+    a term of any other facet over the results of all of them: one conditional count each.
     """
-    # Every tag belongs to one of the facets: without a term condition the planner reads
-    # the tags per matching intervention instead of every tag of a facet.
     tags = InterventionTag.objects.all()
-    if len(names) < len(FACETS):
-        tags = tags.filter(term_id__in=[pk for name in names for pk in terms.of(name)])
-    if matches is not None or any(name != skip for name in filters):  # else: counted over everything
-        scope = _filtered(matches if matches is not None else Intervention.objects.all(), filters, terms, skip)
-        tags = tags.filter(intervention__in=scope)
-    # COUNT(*), not COUNT(id): the (intervention, term) index then answers without reading the tags.
-    return tags.values_list("term_id").annotate(number=Count("*")).order_by()
+    if matches is not None:
+        tags = tags.filter(intervention_id__in=matches)
+    selected = {
+        facet: Q(intervention_id__in=InterventionTag.objects.filter(term_id__in=terms.of(facet, codes)).values("intervention_id"))
+        for facet, codes in filters.items()
+    }
+
+    def passing(skip=None):
+        conditions = [condition for facet, condition in selected.items() if facet != skip]
+        return Q(*conditions) if conditions else None
+
+    def count(condition):  # COUNT(*) lets the (intervention, term) index answer without reading the tags
+        return Count("*") if condition is None else Count("intervention_id", filter=condition)
+
+    columns = {"all": count(passing())}
+    columns.update((f"but_{number}", count(passing(facet))) for number, facet in enumerate(selected))
+    counted = {}
+    skip_column = {facet: f"but_{number}" for number, facet in enumerate(selected)}
+    for row in tags.values("term_id").annotate(**columns).order_by():
+        facet, _ = terms.by_id[row["term_id"]]
+        counted[row["term_id"]] = row[skip_column.get(facet, "all")]
+    return counted
 
 
-def _facets(bits: facetbits.Matches | None, filters: dict, terms: Terms) -> tuple[Facet, ...]:
-    """Counts per facet value; `bits` holds the matches of a text search, None counts everything.
-
-    With a text query the counts come from the bitmaps of its matches (facetbits.py);
-    without one, from the tag index, which counts everything fast.
-    """
+def _facets(matches, filters: dict, terms: Terms) -> tuple[Facet, ...]:
+    """Counts per facet value over `matches` (the text matches; None: every intervention)."""
     counts = {vocabulary.name: {} for vocabulary in FACETS}  # facet -> {code: interventions}
-    groups = [(None, [f.name for f in FACETS if f.name not in filters])] + [(name, [name]) for name in filters]
-    for skip, names in groups:
-        if not names:
-            continue
-        if bits is not None:
-            numbers = bits.counts(filters, terms, skip, terms.of(skip) if skip else None).items()
-        else:
-            numbers = _term_counts(None, filters, terms, skip, names)
-        for term, number in numbers:
-            facet, code = terms.by_id[term]
-            if facet in names:
-                counts[facet][code] = number
+    for term, number in _counts(matches, filters, terms).items():
+        facet, code = terms.by_id[term]
+        counts[facet][code] = number
     facets = []
     for vocabulary in FACETS:
         selected, numbers, options = filters.get(vocabulary.name, ()), counts[vocabulary.name], []

@@ -16,20 +16,15 @@ from django.db import connection, transaction
 from . import fit, searchtext
 from .exchange import Row
 from .models import DatabankVersion, IndexedWord, Intervention, InterventionTag, Recognition, SearchEntry, Term
-from .records import DERIVED, FIELDS, RECOGNITION_KEYS, FieldError, clean
+from .fields import FIELDS, RECOGNITION_KEYS, TAGGED
+from .records import FieldError, clean
 from .vocabulary import recognition_rank
 
 # Record field -> facet of its InterventionTag rows.
-TAGGED_FIELDS = {
-    "themes": "theme",
-    "target_group_codes": "target_group",
-    "logics": "logic",
-    "element_codes": "element",
-    "levels": "level",
-}
+TAGGED_FIELDS = TAGGED
 RECOGNITION_FACET = "recognition"
-MODEL_FIELDS = [name for name in FIELDS if name not in TAGGED_FIELDS and name not in DERIVED and name != "recognitions"]
-# The texts a list of results shows; the rest of a hit (coded lists, recognitions) is in the catalogue.
+MODEL_FIELDS = [field.name for field in FIELDS if field.stored_on_model]
+# The texts a list of results shows; the rest of a hit is its coded lists and recognitions.
 SUMMARY_FIELDS = ("slug", "name", "summary")
 BATCH = 500
 
@@ -105,7 +100,7 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
         _write_relations(new + changed)
         if new or changed:
             rebuild_vocabulary()
-            DatabankVersion.bump()  # searches read a fresh catalogue (catalogue.py)
+            DatabankVersion.bump()  # searches read fresh terms and words (catalogue.py)
             _refresh_statistics()
         report.created, report.updated = len(new), len(changed)
         report.unchanged = len(records) - len(new) - len(changed)
@@ -190,37 +185,38 @@ def _refresh_statistics():
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def records_of(objs: list[Intervention]) -> list[dict]:
-    """The canonical records of stored interventions, in the same order.
+def _relations(ids: list[int]) -> tuple[dict, dict]:
+    """{id: {facet: codes}} and {id: recognitions} of these interventions, in stored order.
 
-    Tags and recognitions are read as plain values, two queries per batch, which
-    is much cheaper than model instances for every tag.
+    Read as plain values, two queries, which is much cheaper than model instances for every tag.
     """
+    codes = defaultdict(lambda: defaultdict(list))
+    tags = InterventionTag.objects.filter(intervention_id__in=ids).order_by("position")
+    for intervention_id, facet, code in tags.values_list("intervention_id", "term__facet", "term__code"):
+        codes[intervention_id][facet].append(code)
+    recognitions = defaultdict(list)
+    rows = Recognition.objects.filter(intervention_id__in=ids).order_by("position")
+    for row in rows.values("intervention_id", *RECOGNITION_KEYS):
+        recognitions[row.pop("intervention_id")].append(row)
+    return codes, recognitions
+
+
+def records_of(objs: list[Intervention]) -> list[dict]:
+    """The canonical records of stored interventions, in the same order."""
     records = []
     for start in range(0, len(objs), BATCH):
         batch = objs[start : start + BATCH]
-        ids = [obj.pk for obj in batch]
-        codes = defaultdict(lambda: defaultdict(list))
-        tags = InterventionTag.objects.filter(intervention_id__in=ids).order_by("position")
-        for intervention_id, facet, code in tags.values_list("intervention_id", "term__facet", "term__code"):
-            codes[intervention_id][facet].append(code)
-        recognitions = defaultdict(list)
-        rows = Recognition.objects.filter(intervention_id__in=ids).order_by("position")
-        for row in rows.values("intervention_id", *RECOGNITION_KEYS):
-            recognitions[row.pop("intervention_id")].append(row)
+        codes, recognitions = _relations([obj.pk for obj in batch])
         records.extend(_record(obj, codes[obj.pk], recognitions[obj.pk]) for obj in batch)
     return records
 
 
-def summaries_of(objs: list, known) -> list[dict]:
-    """What a list of results shows of these interventions: SUMMARY_FIELDS of each object (which
-    needs no more than those and a pk) with the coded lists and recognitions of `known` (a
-    catalogue.Catalogue), in the keys of a record.
-
-    Reading and decoding the other texts and JSON lists of a page of results cost more than
-    everything else a hit needs.
-    """
-    return [_fields(obj, SUMMARY_FIELDS, known.codes(obj.pk), known.recognitions(obj.pk)) for obj in objs]
+def summaries_of(objs: list) -> list[dict]:
+    """What a list of results shows of these interventions (at most a page): SUMMARY_FIELDS of
+    each object (which needs no more than those and a pk) with the coded lists and recognitions,
+    in the keys of a record."""
+    codes, recognitions = _relations([obj.pk for obj in objs]) if objs else ({}, {})
+    return [_fields(obj, SUMMARY_FIELDS, codes.get(obj.pk, {}), recognitions.get(obj.pk, [])) for obj in objs]
 
 
 def _fields(obj, names, codes: dict, recognitions: list[dict]) -> dict:
@@ -233,7 +229,7 @@ def _fields(obj, names, codes: dict, recognitions: list[dict]) -> dict:
 
 def _record(obj: Intervention, codes: dict, recognitions: list[dict]) -> dict:
     values = _fields(obj, MODEL_FIELDS, codes, recognitions)
-    return {name: values[name] for name in FIELDS if name not in DERIVED}
+    return {field.name: values[field.name] for field in FIELDS if field.kind != "derived"}
 
 
 def all_records() -> list[dict]:
