@@ -5,10 +5,11 @@ import datetime
 from django.utils import timezone
 
 from slim.accounts.models import User
+from slim.clients.operations import register_client
 from slim.core import match_intake
 from slim.matching.models import Decision, Intake
 
-from .models import Action, Case, CaseMember, CaseRole, Category, Client, Consent, Contact, DomainGoal, Event, EventKind, MemberApproach
+from .models import Action, Case, CaseMember, CaseRole, Category, Consent, Contact, DomainGoal, Event, EventKind, MemberApproach
 
 DEMO_CLIENT = "Mevrouw Jansen (demo)"
 INTAKE = {
@@ -34,7 +35,7 @@ def demo():
         return existing, False
     anna, bram = User.objects.get(username="anna"), User.objects.get(username="bram")
     today = timezone.localdate()
-    client = Client.objects.create(name=DEMO_CLIENT, created_by=anna)
+    client = register_client(DEMO_CLIENT, anna)
     intake = Intake.objects.create(client=client, created_by=anna, payload=INTAKE, result=match_intake(INTAKE).to_dict())
     for match in intake.result["domains"]:
         Decision.objects.create(

@@ -9,8 +9,10 @@ from slim.accounts.models import User
 from slim.core.knowledge import conversation_types
 from slim.matching.forms import LazyLabel
 
-from .bsn import validate_bsn
-from .models import Case, CaseRole, Client, Consent, Contact, StallReason
+from slim.clients.bsn import validate_bsn
+from slim.clients.models import Client
+
+from .models import Case, CaseRole, Consent, Contact, StallReason
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -15,39 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slim.matching.models import LOGIC_CHOICES
-
-from .bsn import mask_bsn, validate_bsn
-
-
-class ClientQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Need-to-know, as decided in access.visible_clients (imported here to avoid an import cycle)."""
-        from .access import visible_clients
-
-        return self & visible_clients(user)
-
-
-class Client(models.Model):
-    name = models.CharField(
-        _("naam of initialen"), max_length=120, help_text=_("Zoveel als nodig om de cliënt te herkennen, niet meer.")
-    )
-    bsn = models.CharField(_("BSN (optioneel)"), max_length=9, blank=True, validators=[validate_bsn])
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ClientQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name", "id"]
-        verbose_name = _("cliënt")
-        verbose_name_plural = _("cliënten")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def masked_bsn(self):
-        return mask_bsn(self.bsn)
+from slim.clients.models import Client
 
 
 class Alignment(models.TextChoices):

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from slim.accounts.capabilities import ENGINE_USE, capability_required
-from slim.cases.access import can_register_clients
 from slim.cases.forms import ClientForm
-from slim.cases.models import Client
+from slim.clients.models import Client
+from slim.clients.operations import register_client
+from slim.clients.visibility import can_register_clients
 from slim.core import InputError, Logic, classify, match_intake
 from slim.core.knowledge import life_domains
 from slim.knowledge.models import KnowledgeItem
@@ -43,9 +44,7 @@ def client_list(request):
         raise PermissionDenied
     form = ClientForm(request.POST if request.method == "POST" else None) if may_register else None
     if request.method == "POST" and form.is_valid():
-        client = form.save(commit=False)
-        client.created_by = request.user
-        client.save()
+        client = register_client(form.cleaned_data["name"], request.user, bsn=form.cleaned_data["bsn"])
         messages.success(request, _("Cliënt %(name)s is aangemaakt.") % {"name": client.name})
         return redirect("matching:intake-new", client_id=client.pk)
     clients = Client.objects.visible_to(request.user)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "slim.accounts",
     "slim.knowledge",
+    "slim.clients",
     "slim.cases",
     "slim.matching",
     "slim.interventions",

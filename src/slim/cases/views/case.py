@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from slim.accounts.capabilities import CASES_TAKE_PART, capability_required
+from slim.clients.operations import register_client
 from slim.matching.templatetags.matching_tags import domain_name
 
 from ..access import can_open_cases, case_or_404, visible_cases, visible_categories, visible_clients
 from ..forms import CaseForm
-from ..models import Case, CaseMember, CaseRole, Category, Client, Event, EventKind
+from ..models import Case, CaseMember, CaseRole, Category, Event, EventKind
 from .common import case_page, require
 
 
@@ -35,7 +36,7 @@ def case_new(request):
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                client = data["client"] or Client.objects.create(name=data["name"], bsn=data["bsn"], created_by=request.user)
+                client = data["client"] or register_client(data["name"], request.user, bsn=data["bsn"])
                 case = Case.objects.create(client=client, shared_goal=data["shared_goal"], created_by=request.user)
                 # The creator leads: case and casusregisseur come into being together or not at all.
                 CaseMember.objects.create(case=case, user=request.user, role=CaseRole.DIRECTOR, added_by=request.user)
