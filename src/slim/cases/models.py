@@ -334,11 +334,16 @@ class Event(models.Model):
     category = models.CharField(max_length=20, blank=True, choices=Category.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
+    # Text a person typed (a goal, a reason); for events from before `data`, the text as it was written then.
     detail = models.TextField(blank=True)
+    # What happened, as ids, codes and dates; put into words in the reader's language when shown (events.py).
+    data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
 
     @classmethod
-    def record(cls, case, kind, actor, detail=""):
-        return cls.objects.create(case=case, kind=kind, category=EVENT_CATEGORY.get(kind, ""), actor=actor, detail=detail)
+    def record(cls, case, kind, actor, detail="", data=None):
+        return cls.objects.create(
+            case=case, kind=kind, category=EVENT_CATEGORY.get(kind, ""), actor=actor, detail=detail, data=data or {}
+        )
