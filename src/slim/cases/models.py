@@ -9,7 +9,7 @@ and the audit trail are the same thing.
 """
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -254,21 +254,9 @@ class Contact(models.Model):
             ),
         ]
 
-    def save(self, *args, **kwargs):
-        from .alignment import member_alignment  # alignment.py reads these models
-
-        adding = self._state.adding
-        with transaction.atomic():
-            if adding:
-                client_id = self.case.client_id
-                self.alignment = member_alignment(self.case_id, self.user_id, client_id)
-            super().save(*args, **kwargs)
-            if adding:
-                ContactTally.add(client_id, self)
-
 
 class ContactTally(models.Model):
-    """Running counts of contacts per client and alignment, kept by Contact.save().
+    """Running counts of contacts per client and alignment, kept by operations.log_contact.
 
     The dashboards need, per alignment, the contacts that flowed or stalled and
     the distinct clients behind each number. Read from here that is one row per

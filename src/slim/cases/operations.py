@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from slim.clients.operations import register_client
 
+from .alignment import member_alignment
 from .locking import plan_change
-from .models import Action, Case, CaseMember, CaseRole, Consent, Contact, DomainGoal, Event, EventKind, MemberApproach
+from .models import Action, Case, CaseMember, CaseRole, Consent, Contact, ContactTally, DomainGoal, Event, EventKind, MemberApproach
 
 
 def _day(value):
@@ -138,7 +139,12 @@ def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_rea
         contact = Contact.objects.create(
             case=case, held_on=held_on, user=user, conversation_type=conversation_type, flowed=flowed,
             stall_reason=stall_reason, note=note, recorded_by=actor,
+            # The approach this conversation actually met: the dashboards compare flow per alignment.
+            alignment=member_alignment(case.pk, user.pk, case.client_id),
         )
+        # Kept beside the snapshot because the figures need it: the contacts query of the dashboards
+        # goes from 17 ms to 332 ms at 1M contacts without this tally (docs/architecture.md).
+        ContactTally.add(case.client_id, contact)
         data = {"contact": contact.pk, "conversation_type": conversation_type, "flowed": flowed, "stall_reason": stall_reason}
         Event.record(case, EventKind.CONTACT, actor, data=data)
     return contact
