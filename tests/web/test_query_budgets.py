@@ -21,7 +21,7 @@ from slim.cases import operations
 from slim.cases.models import Action, Category, Event, EventKind, MemberApproach
 from slim.matching.models import Intake
 from tests.conftest import make_user
-from tests.web.test_cases import add_member, give_consent, open_case
+from tests.factories import add_member, give_consent, open_case
 
 pytestmark = pytest.mark.django_db
 
