@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from slim.accounts.capabilities import ENGINE_USE, capability_required
-from slim.cases.forms import ClientForm
+from slim.clients.forms import ClientForm
 from slim.clients.models import Client
 from slim.clients.operations import register_client
 from slim.clients.visibility import can_register_clients
