@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "slim.insights",
     "slim.api",
     "slim.operations",
+    "slim.project",  # top layer: the demo orchestration (management/commands/load_demo.py)
 ]
 
 MIDDLEWARE = [
