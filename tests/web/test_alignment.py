@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from slim.cases import operations
 from slim.cases.models import Alignment, Case, CaseMember, CaseRole, Client, Contact, MemberApproach
 from slim.matching.models import Decision
 from tests.conftest import make_user
@@ -35,9 +36,7 @@ def decide(case, domain, logic, days_ago=0):
 
 
 def contact(case, user):
-    return Contact.objects.create(
-        case=case, held_on=timezone.localdate(), user=user, conversation_type=1, flowed=True, recorded_by=user
-    )
+    return operations.log_contact(case, user, user, timezone.localdate(), 1, True)
 
 
 def stored(case):

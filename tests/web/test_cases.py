@@ -1,7 +1,4 @@
-"""Cases: opening one, the team with exactly one casusregisseur, consent, access, timeline, closing.
-
-The helpers at the top are shared by the other test_cases_* modules.
-"""
+"""Cases: opening one, the team with exactly one casusregisseur, consent, access, timeline, closing."""
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -13,43 +10,11 @@ from slim.cases import access
 from slim.cases.models import Case, CaseMember, CaseRole, Category, Client, Consent, Event, EventKind
 from slim.matching.models import Decision
 from tests.conftest import make_user
+from tests.factories import add_member, as_user, give_consent
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate
-
-
-def open_case(director, name="Mevrouw K.", goal=""):
-    client = Client.objects.create(name=name, created_by=director)
-    case = Case.objects.create(client=client, shared_goal=goal, created_by=director)
-    CaseMember.objects.create(case=case, user=director, role=CaseRole.DIRECTOR, added_by=director)
-    return case
-
-
-def add_member(case, user, role=CaseRole.MEMBER):
-    return CaseMember.objects.create(case=case, user=user, role=role, added_by=case.created_by)
-
-
-def give_consent(case, organisation, category=Category.ALL):
-    return Consent.objects.create(
-        case=case, organisation=organisation, category=category, basis=Consent.Basis.CLIENT,
-        given_on=TODAY(), recorded_by=case.created_by,
-    )
-
-
-@pytest.fixture
-def case(professional):
-    return open_case(professional, goal="Weer rust in de financiën")
-
-
-@pytest.fixture
-def partner(other_professional):
-    return other_professional  # bram, Schuldhulp Stad
-
-
-def as_user(client, user):
-    client.force_login(user)
-    return client
 
 
 # --- opening a case ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.cases.models import Category, Contact, StallReason
-from tests.web.test_cases import add_member, as_user, case, give_consent, partner  # noqa: F401  (fixtures)
+from tests.factories import add_member, as_user, give_consent
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from pdfminer.psparser import PSLiteral
 from slim.cases import documents, pdf
 from slim.cases.documents import Document, Section
 from slim.cases.models import Action, CaseRole, DomainGoal, MemberApproach
-from tests.web.test_cases import add_member, case, partner  # noqa: F401  (fixtures)
+from tests.factories import add_member
 
 pytestmark = pytest.mark.django_db
 

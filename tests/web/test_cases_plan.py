@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from slim.cases.models import Case, Category, DomainGoal, EventKind, MemberApproach
 from slim.matching.models import Decision
-from tests.web.test_cases import add_member, as_user, case, give_consent, partner  # noqa: F401  (fixtures)
+from tests.factories import add_member, as_user, give_consent
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from slim.cases.models import Case, Contact, ContactTally, Event, EventKind
 from tests.conftest import make_user
-from tests.web.test_cases import add_member, open_case
+from tests.factories import add_member, open_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

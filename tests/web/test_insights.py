@@ -11,6 +11,7 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role, User
+from slim.cases import operations
 from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, MemberApproach
 from slim.insights import demo
 from slim.insights.pseudonyms import pseudonymised_rows
@@ -67,10 +68,7 @@ def _case(client, members):
 
 
 def _contact(case, user, flowed):
-    Contact.objects.create(
-        case=case, held_on=timezone.localdate(), user=user, conversation_type=1, flowed=flowed,
-        stall_reason="" if flowed else "anders", recorded_by=user,
-    )
+    operations.log_contact(case, user, user, timezone.localdate(), 1, flowed, "" if flowed else "anders")
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role
-from slim.cases.models import Action, Category, Contact, Event, EventKind, MemberApproach
+from slim.cases import operations
+from slim.cases.models import Action, Category, Event, EventKind, MemberApproach
 from slim.matching.models import Intake
 from tests.conftest import make_user
-from tests.web.test_cases import add_member, give_consent, open_case
+from tests.factories import add_member, give_consent, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,8 @@ def fill(director, size):
         if i % 2 == 0:
             give_consent(case, member.organisation, Category.ALL)
         MemberApproach.objects.create(case=case, user=member, domain=DOMAINS[i % len(DOMAINS)], logic="kansen")
-        Contact.objects.create(
-            case=case, held_on=timezone.localdate(), user=member, conversation_type=1 + i % 7, flowed=i % 3 != 0,
-            stall_reason="" if i % 3 else "anders", note=f"contact {i}", recorded_by=director,
+        operations.log_contact(
+            case, director, member, timezone.localdate(), 1 + i % 7, i % 3 != 0, "" if i % 3 else "anders", note=f"contact {i}"
         )
         Action.objects.create(
             case=case, description=f"actie {i}", owner=member, due_on=timezone.localdate() + datetime.timedelta(days=i),

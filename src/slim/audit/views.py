@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from slim.accounts.capabilities import AUDIT_READ_ALL, has
-from slim.cases.models import Client
+from slim.clients.models import Client
 from slim.privacy.access import may_manage
 
 from .chain import verify

@@ -18,9 +18,11 @@ apart. Whatever is not visible is a 404 for the views.
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
-from slim.accounts.capabilities import CASES_OVERSEE_ORGANISATION, CASES_TAKE_PART, CLIENTS_REGISTER, has
+from slim.accounts.capabilities import CASES_OVERSEE_ORGANISATION, CASES_TAKE_PART, has
+from slim.clients.models import visible_clients  # noqa: F401  (the rule lives in slim.clients)
+from slim.clients.visibility import can_register_clients
 
-from .models import Case, CaseMember, CaseRole, Category, Client, Consent
+from .models import Case, CaseMember, CaseRole, Category, Consent
 
 NOTHING = Q(pk__in=[])
 
@@ -74,14 +76,9 @@ def visible_cases(user):
     return _cases_with(user)
 
 
-def visible_clients(user):
-    """Clients whose record, intakes and self-image (the matching data) the user may open."""
-    if not user.is_authenticated:
-        return Client.objects.none()
-    rule = Q(pk__in=_cases_with(user, Category.MATCHING).values("client"))
-    if can_register_clients(user):  # who registers clients sees the ones they registered, without a case
-        rule |= Q(created_by=user)
-    return Client.objects.filter(rule)
+def clients_in_cases(user):
+    """The clients visible to `user` through a case (added to slim.clients' rule at start-up)."""
+    return Q(pk__in=_cases_with(user, Category.MATCHING).values("client"))
 
 
 def can_see(user, case, category):
@@ -107,12 +104,6 @@ def is_case_director(user, case):
         return False
     known = _known(user, case, "is_director")
     return known if known is not None else case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
-
-
-def can_register_clients(user):
-    """The one rule for registering a client, on every path: the client list of matching and
-    opening a case (which may register a new client, and makes its opener casusregisseur)."""
-    return has(user, CLIENTS_REGISTER)
 
 
 def can_open_cases(user):

@@ -8,4 +8,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cliënten en casussen")
 
     def ready(self):
+        from slim.clients.visibility import add_rule
+
         from . import signals  # noqa: F401  connects the alignment receivers
+        from .access import clients_in_cases
+
+        add_rule(clients_in_cases)

@@ -1,14 +1,18 @@
-"""One worked demo case for a local installation: Mevrouw Jansen, led by anna with bram as partner."""
+"""One worked demo case for a local installation: Mevrouw Jansen, led by anna with bram as partner.
+
+Everything goes through the operations, so the demo case has the same events and figures as a real one.
+"""
 
 import datetime
 
 from django.utils import timezone
 
 from slim.accounts.models import User
-from slim.core import match_intake
-from slim.matching.models import Decision, Intake
+from slim.clients.operations import register_client
+from slim.matching import operations as matching
 
-from .models import Action, Case, CaseMember, CaseRole, Category, Client, Consent, Contact, DomainGoal, Event, EventKind, MemberApproach
+from . import operations
+from .models import Case, CaseRole, Category, Consent
 
 DEMO_CLIENT = "Mevrouw Jansen (demo)"
 INTAKE = {
@@ -34,38 +38,30 @@ def demo():
         return existing, False
     anna, bram = User.objects.get(username="anna"), User.objects.get(username="bram")
     today = timezone.localdate()
-    client = Client.objects.create(name=DEMO_CLIENT, created_by=anna)
-    intake = Intake.objects.create(client=client, created_by=anna, payload=INTAKE, result=match_intake(INTAKE).to_dict())
+    client = register_client(DEMO_CLIENT, anna)
+    intake = matching.record_intake(client, anna, INTAKE)
     for match in intake.result["domains"]:
-        Decision.objects.create(
-            client=client, intake=intake, domain=match["domain"], suggested_logic=match["logic"] or "",
-            confidence=match["confidence"], chosen_logic=match["logic"] or "sturing", decided_by=anna,
+        matching.decide(
+            client, anna, match["domain"], match["logic"] or "sturing", intake=intake,
+            suggested_logic=match["logic"] or "", confidence=match["confidence"],
         )
-    case = Case.objects.create(
-        client=client,
-        shared_goal="Eerst rust in de geldzaken, daarna stap voor stap weer aan het werk.",
-        client_words="Ik wil het graag zelf kunnen, maar nu zie ik door de brieven niets meer.",
-        strategy="sturing",
-        created_by=anna,
+    case = operations.open_case(anna, "Eerst rust in de geldzaken, daarna stap voor stap weer aan het werk.", client=client)
+    operations.change_goal(
+        case, anna, case.version,
+        client_words="Ik wil het graag zelf kunnen, maar nu zie ik door de brieven niets meer.", strategy="sturing",
     )
-    CaseMember.objects.create(case=case, user=anna, role=CaseRole.DIRECTOR, added_by=anna)
-    CaseMember.objects.create(case=case, user=bram, role=CaseRole.MEMBER, added_by=anna)
-    Consent.objects.create(
-        case=case, organisation=bram.organisation, category=Category.ALL, basis=Consent.Basis.CLIENT,
-        given_on=today, recorded_by=anna,
-    )
-    DomainGoal.objects.create(case=case, domain="inkomen_schulden", text="Alle post is open en er is een overzicht van de schulden.")
-    DomainGoal.objects.create(case=case, domain="werk", text="Mevrouw weet hoe ze een sollicitatiebrief schrijft.")
-    MemberApproach.objects.create(case=case, user=anna, domain="inkomen_schulden", logic="sturing")
-    MemberApproach.objects.create(case=case, user=bram, domain="inkomen_schulden", logic="competenties")
-    Action.objects.create(
-        case=case, description="Samen de post openen en sorteren", domain="inkomen_schulden", owner=bram,
-        due_on=today + datetime.timedelta(days=7), created_by=anna,
+    operations.add_member(case, anna, bram, CaseRole.MEMBER)
+    operations.give_consent(case, anna, bram.organisation, Category.ALL, Consent.Basis.CLIENT, today)
+    operations.change_domain_goals(case, anna, case.version, [
+        ("inkomen_schulden", "Alle post is open en er is een overzicht van de schulden."),
+        ("werk", "Mevrouw weet hoe ze een sollicitatiebrief schrijft."),
+    ])
+    operations.change_approach(case, anna, case.version, anna, "inkomen_schulden", "sturing")
+    operations.change_approach(case, anna, case.version, bram, "inkomen_schulden", "competenties")
+    operations.add_action(
+        case, anna, case.version, "Samen de post openen en sorteren", bram, today + datetime.timedelta(days=7),
+        domain="inkomen_schulden",
     )
     for days_ago, kind, flowed, reason in ((14, 2, True, ""), (7, 6, False, "andere_wens")):
-        Contact.objects.create(
-            case=case, held_on=today - datetime.timedelta(days=days_ago), user=anna, conversation_type=kind,
-            flowed=flowed, stall_reason=reason, recorded_by=anna,
-        )
-    Event.record(case, EventKind.CREATED, anna, case.shared_goal)
+        operations.log_contact(case, anna, anna, today - datetime.timedelta(days=days_ago), kind, flowed, reason)
     return case, True

@@ -9,16 +9,13 @@ from slim.accounts.models import User
 from slim.core.knowledge import conversation_types
 from slim.matching.forms import LazyLabel
 
-from .bsn import validate_bsn
-from .models import Case, CaseRole, Client, Consent, Contact, StallReason
+from slim.clients.bsn import validate_bsn
+from slim.clients.forms import ClientForm  # noqa: F401  (lives in slim.clients)
+from slim.clients.models import Client
+
+from .models import Case, CaseRole, Consent, Contact, StallReason
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ClientForm(forms.ModelForm):
-    class Meta:
-        model = Client
-        fields = ["name", "bsn"]
 
 
 def person_label(user):

@@ -9,45 +9,13 @@ and the audit trail are the same thing.
 """
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slim.matching.models import LOGIC_CHOICES
-
-from .bsn import mask_bsn, validate_bsn
-
-
-class ClientQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Need-to-know, as decided in access.visible_clients (imported here to avoid an import cycle)."""
-        from .access import visible_clients
-
-        return self & visible_clients(user)
-
-
-class Client(models.Model):
-    name = models.CharField(
-        _("naam of initialen"), max_length=120, help_text=_("Zoveel als nodig om de cliënt te herkennen, niet meer.")
-    )
-    bsn = models.CharField(_("BSN (optioneel)"), max_length=9, blank=True, validators=[validate_bsn])
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ClientQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name", "id"]
-        verbose_name = _("cliënt")
-        verbose_name_plural = _("cliënten")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def masked_bsn(self):
-        return mask_bsn(self.bsn)
+from slim.clients.models import Client
 
 
 class Alignment(models.TextChoices):
@@ -286,21 +254,9 @@ class Contact(models.Model):
             ),
         ]
 
-    def save(self, *args, **kwargs):
-        from .alignment import member_alignment  # alignment.py reads these models
-
-        adding = self._state.adding
-        with transaction.atomic():
-            if adding:
-                client_id = self.case.client_id
-                self.alignment = member_alignment(self.case_id, self.user_id, client_id)
-            super().save(*args, **kwargs)
-            if adding:
-                ContactTally.add(client_id, self)
-
 
 class ContactTally(models.Model):
-    """Running counts of contacts per client and alignment, kept by Contact.save().
+    """Running counts of contacts per client and alignment, kept by operations.log_contact.
 
     The dashboards need, per alignment, the contacts that flowed or stalled and
     the distinct clients behind each number. Read from here that is one row per
@@ -366,11 +322,16 @@ class Event(models.Model):
     category = models.CharField(max_length=20, blank=True, choices=Category.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
+    # Text a person typed (a goal, a reason); for events from before `data`, the text as it was written then.
     detail = models.TextField(blank=True)
+    # What happened, as ids, codes and dates; put into words in the reader's language when shown (events.py).
+    data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
 
     @classmethod
-    def record(cls, case, kind, actor, detail=""):
-        return cls.objects.create(case=case, kind=kind, category=EVENT_CATEGORY.get(kind, ""), actor=actor, detail=detail)
+    def record(cls, case, kind, actor, detail="", data=None):
+        return cls.objects.create(
+            case=case, kind=kind, category=EVENT_CATEGORY.get(kind, ""), actor=actor, detail=detail, data=data or {}
+        )

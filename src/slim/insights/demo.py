@@ -18,8 +18,10 @@ from django.utils import timezone
 
 from slim.accounts.models import Role, User
 from slim.cases.models import (
-    Action, Case, CaseMember, CaseRole, Client, Consent, Contact, ContactTally, DomainGoal, Event, MemberApproach, StallReason,
+    Action, Case, CaseMember, CaseRole, Consent, Contact, ContactTally, DomainGoal, Event, MemberApproach, StallReason,
 )
+from slim.clients.models import Client
+from slim.clients.operations import register_clients
 from slim.core import Logic
 from slim.core.knowledge import life_domain_codes
 from slim.matching.models import Decision, Intake
@@ -108,9 +110,7 @@ def _when(rng, now, max_days=DAYS, min_days=0):
 
 def _batch(rng, owner, professionals, domains, now, offset, size, totals):
     today = timezone.localdate()
-    new_clients = Client.objects.bulk_create(
-        [Client(name=f"Cliënt {offset + index + 1:06d}", created_by=owner) for index in range(size)]
-    )
+    new_clients = register_clients([f"Cliënt {offset + index + 1:06d}" for index in range(size)], owner)
     decisions, logic_of = [], []
     for client in new_clients:
         chosen = {}

@@ -21,7 +21,7 @@ current_logic_changed = Signal()
 
 
 class Intake(models.Model):
-    client = models.ForeignKey("cases.Client", on_delete=models.CASCADE, related_name="intakes")
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="intakes")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     payload = models.JSONField(_("invoer"))
@@ -37,7 +37,7 @@ class Intake(models.Model):
 
 
 class Decision(models.Model):
-    client = models.ForeignKey("cases.Client", on_delete=models.CASCADE, related_name="decisions")
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="decisions")
     intake = models.ForeignKey(Intake, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions")
     domain = models.CharField(_("leefgebied"), max_length=40)
     suggested_logic = models.CharField(_("voorstel"), max_length=20, blank=True, choices=LOGIC_CHOICES)

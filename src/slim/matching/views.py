@@ -8,24 +8,25 @@ decides per domain (accept in one click, or choose another logic with a reason).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from slim.accounts.capabilities import ENGINE_USE, capability_required
-from slim.cases.access import can_register_clients
-from slim.cases.forms import ClientForm
-from slim.cases.models import Client
-from slim.core import InputError, Logic, classify, match_intake
+from slim.clients.forms import ClientForm
+from slim.clients.models import Client
+from slim.clients.operations import register_client
+from slim.clients.visibility import can_register_clients
+from slim.core import InputError, Logic, classify
 from slim.core.knowledge import life_domains
 from slim.knowledge.models import KnowledgeItem
 from slim.privacy.access import may_manage
 
+from . import operations
 from .forms import DecisionForm, IntakeForm, StatementForm
 from .history import current_decisions
-from .models import Decision, Intake
+from .models import Intake
 
 
 def _client(request, client_id):
@@ -43,9 +44,7 @@ def client_list(request):
         raise PermissionDenied
     form = ClientForm(request.POST if request.method == "POST" else None) if may_register else None
     if request.method == "POST" and form.is_valid():
-        client = form.save(commit=False)
-        client.created_by = request.user
-        client.save()
+        client = register_client(form.cleaned_data["name"], request.user, bsn=form.cleaned_data["bsn"])
         messages.success(request, _("Cliënt %(name)s is aangemaakt.") % {"name": client.name})
         return redirect("matching:intake-new", client_id=client.pk)
     clients = Client.objects.visible_to(request.user)
@@ -72,15 +71,11 @@ def intake_new(request, client_id):
     form = IntakeForm(request.POST if request.method == "POST" else None)
     error = None
     if request.method == "POST" and form.is_valid():
-        payload = form.payload()
         try:
-            result = match_intake(payload)
+            intake = operations.record_intake(client, request.user, form.payload())
         except InputError as exc:
             error = exc
         else:
-            intake = Intake.objects.create(
-                client=client, created_by=request.user, payload=payload, result=result.to_dict()
-            )
             return redirect("matching:result", intake_id=intake.pk)
     prompts = {
         item.code: item.attributes.get("prompts", [])
@@ -137,17 +132,10 @@ def decide(request, intake_id):
             messages.error(request, error[0])
         return redirect("matching:result", intake_id=intake.pk)
     domain = form.cleaned_data["domain"]
-    with transaction.atomic():
-        Decision.objects.create(
-            client=intake.client,
-            intake=intake,
-            domain=domain,
-            suggested_logic=suggestions[domain],
-            confidence=results[domain].get("confidence"),
-            chosen_logic=form.cleaned_data["chosen_logic"],
-            reason=form.cleaned_data["reason"],
-            decided_by=request.user,
-        )
+    operations.decide(
+        intake.client, request.user, domain, form.cleaned_data["chosen_logic"], intake=intake,
+        suggested_logic=suggestions[domain], confidence=results[domain].get("confidence"), reason=form.cleaned_data["reason"],
+    )
     messages.success(request, _("Besluit vastgelegd."))
     return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
 

@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from slim.accounts.capabilities import CASES_TAKE_PART, CLIENTS_REGISTER, has
-from slim.cases.access import visible_clients
+from slim.clients.models import visible_clients
 from slim.cases.models import CaseMember, CaseRole
 
 

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from slim.cases.models import Case, Client, Event, EventKind
+from slim.cases.models import Case, Event, EventKind
+from slim.clients.models import Client
 from slim.matching.models import Decision, Intake
 
 from .models import Anonymisation

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "slim.accounts",
     "slim.knowledge",
+    "slim.clients",
     "slim.cases",
     "slim.matching",
     "slim.interventions",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "slim.insights",
     "slim.api",
     "slim.operations",
+    "slim.project",  # top layer: the demo orchestration (management/commands/load_demo.py)
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from slim.accounts.capabilities import CASES_TAKE_PART, capability_required
 from slim.matching.templatetags.matching_tags import domain_name
 
+from .. import operations
 from ..access import can_open_cases, case_or_404, visible_cases, visible_categories, visible_clients
+from ..events import describe_all
 from ..forms import CaseForm
-from ..models import Case, CaseMember, CaseRole, Category, Client, Event, EventKind
+from ..models import CaseMember, CaseRole, Category
 from .common import case_page, require
 
 
@@ -34,12 +36,9 @@ def case_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                client = data["client"] or Client.objects.create(name=data["name"], bsn=data["bsn"], created_by=request.user)
-                case = Case.objects.create(client=client, shared_goal=data["shared_goal"], created_by=request.user)
-                # The creator leads: case and casusregisseur come into being together or not at all.
-                CaseMember.objects.create(case=case, user=request.user, role=CaseRole.DIRECTOR, added_by=request.user)
-                Event.record(case, EventKind.CREATED, request.user, data["shared_goal"])
+            case = operations.open_case(
+                request.user, data["shared_goal"], client=data["client"], client_name=data["name"], bsn=data["bsn"]
+            )
         except IntegrityError:
             form.add_error("client", _("Deze cliënt heeft al een open casus. Vraag de casusregisseur om je toe te voegen."))
         else:
@@ -53,9 +52,11 @@ def timeline(request, case_id):
     """Everything that happened, newest first; plan and contact events only for who may see them."""
     case = case_or_404(request.user, case_id)
     seen = visible_categories(request.user, case)
+    events = list(case.events.select_related("actor").filter(Q(category="") | Q(category__in=seen)))
+    texts = describe_all(events)
     entries = [
-        {"at": event.at, "label": event.get_kind_display(), "actor": event.actor, "detail": event.detail}
-        for event in case.events.select_related("actor").filter(Q(category="") | Q(category__in=seen))
+        {"at": event.at, "label": event.get_kind_display(), "actor": event.actor, "detail": texts[event.pk]}
+        for event in events
     ]
     if Category.MATCHING in seen:
         # Decisions are made in the matching app; they belong to the client, so show those made during this case.

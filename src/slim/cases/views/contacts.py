@@ -2,16 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from slim.matching.templatetags.matching_tags import conversation_name
-
+from .. import operations
 from ..access import can_log_contact, can_see, case_or_404
 from ..conversations import TREND_WINDOW, suggestion, trends
 from ..forms import ContactForm
-from ..models import Category, Event, EventKind
+from ..models import Category
 from ..plan_forms import member_users, offer_members
 from .common import case_page, require
 
@@ -28,13 +26,7 @@ def contacts(request, case_id):
         form = ContactForm(data, members=member_users(case), initial={"user": request.user})
         offer_members(form.fields["user"], case)
     if form is not None and form.is_bound and form.is_valid():
-        with transaction.atomic():
-            contact = form.save(commit=False)
-            contact.case, contact.recorded_by = case, request.user
-            contact.save()
-            reason = {"reason": contact.get_stall_reason_display()}
-            how = _("stroomde") if contact.flowed else _("haperde: %(reason)s") % reason
-            Event.record(case, EventKind.CONTACT, request.user, f"{conversation_name(contact.conversation_type)} – {how}")
+        operations.log_contact(case, request.user, **{name: form.cleaned_data[name] for name in form._meta.fields})
         messages.success(request, _("Het contact is vastgelegd."))
         return redirect("cases:contacts", case_id=case.pk)
     latest = list(case.contacts.select_related("user")[:50])  # newest first; the trends read the first of these

@@ -9,16 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from slim.matching.templatetags.matching_tags import domain_name, logic_name
+from slim.matching.templatetags.matching_tags import logic_name
 
+from .. import operations
 from ..access import can_edit_plan, can_see, case_or_404, is_case_director
-from ..forms import person_label
-from ..locking import CONFLICT_MESSAGE, PlanConflict, plan_change
-from ..models import Category, DomainGoal, Event, EventKind, MemberApproach
+from ..locking import CONFLICT_MESSAGE, PlanConflict
+from ..models import Category
 from ..overview import plan_rows
 from ..plan_forms import ActionDoneForm, ActionForm, ApproachForm, DomainGoalsForm, GoalForm
 from .common import case_page, require
@@ -86,54 +85,22 @@ def _change(request, case_id, name, apply, anchor):
 
 
 def _apply_goal(request, case, form):
-    old = (case.shared_goal, case.client_words, case.strategy)
     fields = {name: value for name, value in form.cleaned_data.items() if name != "version"}
-    if all(getattr(case, name) == value for name, value in fields.items()):
-        return False
-    with plan_change(case, form.cleaned_data["version"], **fields):
-        if (case.shared_goal, case.client_words) != old[:2]:
-            Event.record(case, EventKind.GOAL, request.user, case.shared_goal)
-        if case.strategy != old[2]:
-            Event.record(case, EventKind.STRATEGY, request.user, logic_name(case.strategy) if case.strategy else _("geen"))
-    return True
+    return operations.change_goal(case, request.user, form.cleaned_data["version"], **fields)
 
 
 def _apply_domain_goals(request, case, form):
-    changes = form.changes()
-    if not changes:
-        return False
-    with plan_change(case, form.cleaned_data["version"]):
-        for domain, text in changes:
-            if text:
-                DomainGoal.objects.update_or_create(case=case, domain=domain, defaults={"text": text})
-            else:
-                case.domain_goals.filter(domain=domain).delete()
-            detail = f"{domain_name(domain)}: {text or _('geen doel meer')}"
-            Event.record(case, EventKind.DOMAIN_GOAL, request.user, detail)
-    return True
+    return operations.change_domain_goals(case, request.user, form.cleaned_data["version"], form.changes())
 
 
 def _apply_approach(request, case, form):
     user, domain, logic = (form.cleaned_data[name] for name in ("user", "domain", "logic"))
-    with plan_change(case, form.cleaned_data["version"]):
-        if logic:
-            MemberApproach.objects.update_or_create(case=case, user=user, domain=domain, defaults={"logic": logic})
-        else:
-            case.approaches.filter(user=user, domain=domain).delete()
-        detail = f"{person_label(user)}, {domain_name(domain)}: {logic_name(logic) if logic else _('geen')}"
-        Event.record(case, EventKind.APPROACH, request.user, detail)
-    return True
+    return operations.change_approach(case, request.user, form.cleaned_data["version"], user, domain, logic)
 
 
 def _apply_action(request, case, form):
-    with plan_change(case, form.cleaned_data["version"]):
-        action = form.save(commit=False)
-        action.case, action.created_by = case, request.user
-        action.save()
-        Event.record(
-            case, EventKind.ACTION_ADDED, request.user,
-            f"{action.description} – {action.owner}, {action.due_on:%d-%m-%Y}",
-        )
+    fields = {name: form.cleaned_data[name] for name in form._meta.fields}
+    operations.add_action(case, request.user, form.cleaned_data["version"], **fields)
     return True
 
 
@@ -174,10 +141,7 @@ def action_done(request, case_id, action_id):
         messages.error(request, _("Dit formulier was niet compleet. Laad de pagina opnieuw en probeer het nog eens."))
     else:
         try:
-            with plan_change(case, form.cleaned_data["version"]):
-                action.done_on = timezone.localdate()
-                action.save(update_fields=["done_on"])
-                Event.record(case, EventKind.ACTION_DONE, request.user, action.description)
+            operations.complete_action(case, request.user, form.cleaned_data["version"], action)
         except PlanConflict:
             messages.error(request, CONFLICT_MESSAGE)
         else:

@@ -6,15 +6,14 @@ slim.md §7.3). Every change is also written to the timeline.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import operations
 from ..access import case_or_404, is_case_director, partner_organisations, visible_cases
-from ..forms import ConsentForm, MemberForm, RoleForm, StatusForm, WithdrawForm, person_label
-from ..models import Case, CaseMember, CaseRole, Event, EventKind
+from ..forms import ConsentForm, MemberForm, RoleForm, StatusForm, WithdrawForm
 from .common import case_page, require
 
 
@@ -79,9 +78,7 @@ def member_add(request, case_id):
         return _page(request, case, member_form=form)
     user, role = form.cleaned_data["user"], form.cleaned_data["role"]
     try:
-        with transaction.atomic():
-            CaseMember.objects.create(case=case, user=user, role=role, added_by=request.user)
-            Event.record(case, EventKind.MEMBER_ADDED, request.user, f"{person_label(user)}: {CaseRole(role).label}")
+        operations.add_member(case, request.user, user, role)
     except IntegrityError:
         form.add_error(None, _("Dit kon niet: iemand anders heeft het team net gewijzigd. Probeer het opnieuw."))
         return _page(request, case, member_form=form)
@@ -104,15 +101,7 @@ def member_role(request, case_id):
     if not form.is_valid():
         return _page(request, case, role_form=form)
     member, role = form.cleaned_data["member"], form.cleaned_data["role"]
-    with transaction.atomic():
-        # Lock the case so two role changes cannot interleave; then the regie roles move in one go:
-        # the old holder steps down before the new one steps up, so there is always exactly one casusregisseur.
-        Case.objects.select_for_update().get(pk=case.pk)
-        if role in (CaseRole.DIRECTOR, CaseRole.PROCESS):
-            case.members.filter(role=role).exclude(pk=member.pk).update(role=CaseRole.MEMBER)
-        member.role = role
-        member.save(update_fields=["role"])
-        Event.record(case, EventKind.ROLE_CHANGED, request.user, f"{person_label(member.user)}: {CaseRole(role).label}")
+    operations.change_role(case, request.user, member, role)
     messages.success(request, _("De rol is gewijzigd."))
     if not visible_cases(request.user).filter(pk=case.pk).exists():
         # Casusregie moved to another organisation, and there is no consent for yours.
@@ -130,16 +119,7 @@ def consent_add(request, case_id):
     if not form.is_valid():
         return _page(request, case, consent_form=form)
     try:
-        with transaction.atomic():
-            consent = form.save(commit=False)
-            consent.case, consent.recorded_by = case, request.user
-            consent.save()
-            ground = f" ({consent.legal_ground})" if consent.legal_ground else ""
-            Event.record(
-                case, EventKind.CONSENT_GIVEN, request.user,
-                f"{consent.organisation}: {consent.get_category_display()}; {consent.get_basis_display()}{ground}; "
-                f"{consent.given_on:%d-%m-%Y}",
-            )
+        operations.give_consent(case, request.user, **{name: form.cleaned_data[name] for name in form._meta.fields})
     except IntegrityError:
         form.add_error(None, _("Deze organisatie heeft hiervoor al toestemming."))
         return _page(request, case, consent_form=form)
@@ -156,15 +136,7 @@ def consent_withdraw(request, case_id, consent_id):
     form = _withdraw_form(consent, request.POST)
     if not form.is_valid():
         return _page(request, case, withdraw=form)
-    with transaction.atomic():
-        updated = case.consents.active().filter(pk=consent.pk).update(
-            withdrawn_on=form.cleaned_data["withdrawn_on"], withdrawn_by=request.user, withdrawn_at=timezone.now()
-        )
-        if updated:
-            Event.record(
-                case, EventKind.CONSENT_WITHDRAWN, request.user,
-                f"{consent.organisation}: {consent.get_category_display()}; {form.cleaned_data['withdrawn_on']:%d-%m-%Y}",
-            )
+    operations.withdraw_consent(case, request.user, consent, form.cleaned_data["withdrawn_on"])
     messages.success(
         request,
         _("De toestemming is ingetrokken. %(organisation)s ziet dit niet meer.") % {"organisation": consent.organisation},
@@ -182,11 +154,7 @@ def status(request, case_id):
     if not form.is_valid():
         return _page(request, case, status_form=form)
     try:
-        with transaction.atomic():
-            case.status = Case.Status.CLOSED if closing else Case.Status.OPEN
-            case.outcome = form.cleaned_data["outcome"] if closing else ""
-            case.save(update_fields=["status", "outcome"])
-            Event.record(case, EventKind.CLOSED if closing else EventKind.REOPENED, request.user, form.cleaned_data["reason"])
+        operations.set_status(case, request.user, closing, form.cleaned_data["reason"], form.cleaned_data.get("outcome", ""))
     except IntegrityError:
         case.refresh_from_db(fields=["status", "outcome"])
         form.add_error(None, _("Deze cliënt heeft al een andere open casus. Sluit die eerst."))

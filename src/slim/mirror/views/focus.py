@@ -8,18 +8,18 @@ the actions the team records for it over time, across rounds.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import operations
 from ..access import action_or_404, require_lead, round_or_404, team_or_404
 from ..aggregates import team_results
 from ..elements import element_or_404, focus_sections, werkzame_elementen
 from ..forms import ActionForm, FocusForm, StatusForm
-from ..models import FocusElement
 
 MAX_FOCUS_PER_ROUND = 3
 
@@ -39,10 +39,7 @@ def choose(request, round_id):
         messages.error(request, message % {"max": MAX_FOCUS_PER_ROUND})
     else:
         try:
-            with transaction.atomic():
-                FocusElement.objects.create(
-                    team=round.team, round=round, element=form.cleaned_data["element"], chosen_by=request.user
-                )
+            operations.choose_focus(round, request.user, form.cleaned_data["element"])
         except IntegrityError:
             messages.info(request, _("Dit element is al een focuselement van deze ronde."))
         else:
@@ -55,8 +52,7 @@ def choose(request, round_id):
 def unchoose(request, round_id, element):
     round = round_or_404(request.user, round_id)
     require_lead(round.team, request.user)
-    deleted, _details = round.focus_elements.filter(element=element).delete()
-    if deleted:
+    if operations.drop_focus(round, element):
         messages.success(request, _("Het element is geen focuselement meer. Vastgelegde acties blijven bewaard."))
     return redirect(reverse("mirror:round", args=[round.pk]) + "#focus")
 
@@ -70,9 +66,7 @@ def detail(request, team_id, element):
         raise Http404("Dit element is geen focuselement van het team")
     form = ActionForm(request.POST if request.method == "POST" else None, team=team)
     if request.method == "POST" and form.is_valid():
-        action = form.save(commit=False)
-        action.team, action.element, action.created_by = team, element, request.user
-        action.save()
+        operations.add_action(team, request.user, element, **{name: form.cleaned_data[name] for name in form._meta.fields})
         messages.success(request, _("Actie vastgelegd."))
         return redirect(reverse("mirror:focus", args=[team.pk, element]) + "#acties")
     context = {
@@ -98,8 +92,7 @@ def action_status(request, action_id):
     action = action_or_404(request.user, action_id)
     form = StatusForm(request.POST)
     if form.is_valid():
-        action.status = form.cleaned_data["status"]
-        action.save(update_fields=["status"])
+        operations.set_action_status(action, form.cleaned_data["status"])
         messages.success(request, _("Status bijgewerkt."))
     else:
         messages.error(request, form.errors["status"][0])

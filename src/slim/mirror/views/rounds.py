@@ -7,12 +7,11 @@ together, and the numbers do not shift during that discussion.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .. import operations
 from ..access import require_lead, round_or_404
 from ..aggregates import TEAM_MIN_RESPONDENTS
 from ..elements import werkzame_elementen
@@ -32,30 +31,13 @@ def score(request, round_id):
     data = request.POST if request.method == "POST" else None
     form = ScoreForm(data, elements=elements, initial=ScoreForm.initial_from(mine))
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            # Lock the round so a lead closing it at this moment cannot slip in between check and save.
-            if Round.objects.select_for_update().get(pk=round.pk).is_open:
-                _save(round, request.user, form.answers())
-                messages.success(
-                    request, _("Je scores zijn bewaard. Je kunt ze aanpassen zolang de ronde open is.")
-                )
-            else:
-                messages.error(request, _("De ronde is net gesloten; je scores zijn niet meer bewaard."))
+        if operations.save_answers(round, request.user, form.answers()):
+            messages.success(request, _("Je scores zijn bewaard. Je kunt ze aanpassen zolang de ronde open is."))
+        else:
+            messages.error(request, _("De ronde is net gesloten; je scores zijn niet meer bewaard."))
         return redirect("mirror:team", team_id=round.team_id)
     status = 400 if form.errors else 200
     return render(request, "mirror/score.html", {"round": round, "team": round.team, "form": form}, status=status)
-
-
-def _save(round, member, answers):
-    for element, answer in answers.items():
-        if answer is None:
-            Score.objects.filter(round=round, member=member, element=element).delete()
-        else:
-            current, importance, remark = answer
-            Score.objects.update_or_create(
-                round=round, member=member, element=element,
-                defaults={"current": current, "importance": importance, "remark": remark},
-            )
 
 
 @login_required
@@ -64,8 +46,7 @@ def close(request, round_id):
     round = round_or_404(request.user, round_id)
     require_lead(round.team, request.user)
     if round.is_open:
-        round.closed_at = timezone.now()
-        round.save(update_fields=["closed_at"])
+        operations.close_round(round)
         messages.success(request, _("De ronde is gesloten. Hieronder staan de resultaten van het team."))
     return redirect("mirror:round", round_id=round.pk)
 

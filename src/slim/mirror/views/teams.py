@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from slim.accounts.capabilities import MIRROR_TAKE_PART, capability_required
 
+from .. import operations
 from ..access import require_lead, team_or_404, teams_of
 from ..elements import werkzame_elementen
 from ..forms import RoundForm
@@ -38,8 +39,7 @@ def open_round(request, team_id):
     if not form.is_valid():
         return _team_page(request, team, form, status=400)
     try:
-        with transaction.atomic():
-            Round.objects.create(team=team, title=form.cleaned_data["title"].strip(), opened_by=request.user)
+        operations.open_round(team, request.user, form.cleaned_data["title"])
     except IntegrityError:
         messages.error(request, _("Er loopt al een ronde. Sluit die eerst voordat je een nieuwe opent."))
     else:

@@ -7,6 +7,8 @@ from slim.mirror.demo import demo as create_demo_team
 
 
 class Command(BaseCommand):
+    """`slim load-demo`: each app's demo, lowest layer first (users, then the team, then the case)."""
+
     help = "Maakt demogebruikers aan (alleen voor lokaal gebruik)."
 
     def handle(self, *args, **options):

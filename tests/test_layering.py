@@ -1,0 +1,155 @@
+"""Apps depend one way, lowest first (docs/architecture.md), and the pure core imports no Django.
+
+Every module under src/slim is parsed with `ast`; each import (also inside functions) of
+another slim app must go to an app in a lower layer. Migrations are left out. The imports
+that still go the wrong way are listed in KNOWN, to be removed one by one: the test fails
+on any new one, and on a listed one that is gone (so the list only shrinks).
+"""
+
+import ast
+import pathlib
+
+import pytest
+
+SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "slim"
+
+# Lowest first; apps in one tuple are on the same layer and must not import each other.
+LAYERS = [
+    ("core",),
+    ("knowledge",),
+    ("accounts",),
+    ("clients",),
+    ("matching", "interventions"),
+    ("cases",),
+    ("mirror", "insights", "privacy", "audit"),
+    ("api",),
+    ("operations", "project"),
+    ("cli",),
+]
+LAYER = {app: number for number, apps in enumerate(LAYERS) for app in apps}
+
+# (importing app, imported app): the wrong-way imports still to be taken out (issue 14).
+KNOWN = {
+    ("audit", "privacy"),
+    ("insights", "mirror"),
+    ("insights", "operations"),
+    ("insights", "project"),
+    ("interventions", "api"),
+    ("interventions", "project"),
+    ("matching", "api"),
+    ("matching", "privacy"),
+    ("operations", "project"),
+    ("privacy", "audit"),
+}
+
+
+# Modules that import each other (also through function-level imports), still to be untangled.
+KNOWN_CYCLES = [
+    ["slim.cases.alignment", "slim.cases.models"],
+    ["slim.core.certainty", "slim.core.classifier", "slim.core.evaluate"],
+    ["slim.interventions.presentation", "slim.interventions.search"],
+]
+
+
+def _modules():
+    for path in sorted(SRC.rglob("*.py")):
+        parts = path.relative_to(SRC).with_suffix("").parts
+        if "migrations" in parts:
+            continue
+        name = ".".join(("slim", *parts)).removesuffix(".__init__")
+        yield name, path
+
+
+def _imports(name, path):
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package
+            for _level in range(node.level - 1):
+                base = base.rpartition(".")[0]
+            module = f"{base}.{node.module}" if node.level and node.module else (base if node.level else node.module)
+            yield module
+            yield from (f"{module}.{alias.name}" for alias in node.names)
+
+
+def _app(module):
+    parts = module.split(".")
+    return parts[1] if parts[0] == "slim" and len(parts) > 1 else None
+
+
+GRAPH = {name: set(_imports(name, path)) for name, path in _modules()}
+
+
+def wrong_way():
+    found = set()
+    for name, imported in GRAPH.items():
+        app = _app(name)
+        for target in imported:
+            other = _app(target)
+            if app in LAYER and other in LAYER and other != app and LAYER[other] >= LAYER[app]:
+                found.add((app, other))
+    return found
+
+
+def test_core_imports_no_django():
+    offenders = sorted(
+        name for name, imported in GRAPH.items()
+        if _app(name) == "core" and any(target.split(".")[0] in ("django", "rest_framework") for target in imported)
+    )
+    assert offenders == []
+
+
+def test_every_app_is_on_a_layer():
+    apps = {path.parent.name for path in SRC.glob("*/__init__.py")} | {"cli"}
+    assert apps - set(LAYER) <= {"templates", "static", "data", "locale"}
+
+
+def test_no_new_import_against_the_layers():
+    assert wrong_way() - KNOWN == set()
+
+
+def test_the_list_of_known_wrong_way_imports_only_shrinks():
+    assert KNOWN - wrong_way() == set()
+
+
+def module_cycles():
+    graph = {name: {target for target in imported if target in GRAPH and target != name} for name, imported in GRAPH.items()}
+    index, low, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(node):  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph[node]:
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(cycles)
+
+
+def test_no_new_module_cycles_and_the_known_ones_only_shrink():
+    assert module_cycles() == KNOWN_CYCLES
+
+
+@pytest.mark.parametrize("app", ["clients", "core"])
+def test_these_apps_import_nothing_above_them(app):
+    above = {(a, b) for a, b in wrong_way() if a == app}
+    assert above == set()
