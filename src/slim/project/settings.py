@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "slim.privacy",
     "slim.mirror",
     "slim.insights",
+    "slim.quality",
     "slim.api",
     "slim.operations",
 ]
