@@ -11,9 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default=FIELD_DEFAULT)
-        parser.add_argument("--version", default=None)
+        parser.add_argument("--set-version", dest="set_version", default=None, help="versie van de set (standaard field-JJJJMMDD-UUMMSS)")
 
-    def handle(self, *args, file, version, **options):
+    def handle(self, *args, file, set_version, **options):
         Path(file).parent.mkdir(parents=True, exist_ok=True)
-        items = write(file, version)
+        items = write(file, set_version)
         self.stdout.write(f"{len(items)} uitspraken geschreven naar {file}. Meten: slim evaluate --split field --file {file}")
