@@ -4,6 +4,7 @@ import random
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from slim.core import classify
 from slim.core.errors import InputError
@@ -48,12 +49,12 @@ def create_study(user, title, labellers, size, seed=None):
     """A study of up to `size` masked statements of consenting clients of the lead's team, numbered 1..n."""
     title = (title or "").strip()
     if not title:
-        raise QualityError("Geef het onderzoek een titel.")
+        raise QualityError(_("Geef het onderzoek een titel."))
     if len(labellers) < 2:
-        raise QualityError("Kies minstens twee professionals die labelen.")
+        raise QualityError(_("Kies minstens twee professionals die labelen."))
     found = sources.consented_statements(user.organisation, active_consent_client_ids())
     if not found:
-        raise QualityError("Er zijn nog geen uitspraken van cliënten die toestemming gaven.")
+        raise QualityError(_("Er zijn nog geen uitspraken van cliënten die toestemming gaven."))
     sample = random.Random(seed).sample(found, min(size, len(found)))
     study = Study.objects.create(title=title[:120], organisation=user.organisation, created_by=user)
     study.labellers.set(labellers)
@@ -74,9 +75,9 @@ def create_study(user, title, labellers, size, seed=None):
 @transaction.atomic
 def label(study, item, user, logic):
     if not study.is_open:
-        raise QualityError("Dit onderzoek is gesloten; labelen kan niet meer.")
+        raise QualityError(_("Dit onderzoek is gesloten; labelen kan niet meer."))
     if item.study_id != study.pk:
-        raise QualityError("Deze uitspraak hoort niet bij dit onderzoek.")
+        raise QualityError(_("Deze uitspraak hoort niet bij dit onderzoek."))
     Label.objects.update_or_create(item=item, labeller=user, defaults={"logic": logic, "labelled_at": timezone.now()})
     QualityEvent.objects.create(kind=QualityEvent.Kind.LABELLED, actor=user, study=study, detail=f"uitspraak {item.number}")
 
@@ -84,7 +85,7 @@ def label(study, item, user, logic):
 @transaction.atomic
 def close_study(study, user):
     if not study.is_open:
-        raise QualityError("Dit onderzoek is al gesloten.")
+        raise QualityError(_("Dit onderzoek is al gesloten."))
     study.closed_at = timezone.now()
     study.save(update_fields=["closed_at"])
     QualityEvent.objects.create(kind=QualityEvent.Kind.STUDY_CLOSED, actor=user, study=study)

@@ -121,7 +121,7 @@ def study_new(request):
                 form.cleaned_data["size"],
             )
         except operations.QualityError as error:
-            form.add_error(None, _(str(error)))
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("Het onderzoek is gestart."))
             return redirect("quality:study", study_id=study.pk)
@@ -156,7 +156,7 @@ def study_label(request, study_id):
     try:
         operations.label(study, item, request.user, logic)
     except operations.QualityError as error:
-        messages.error(request, _(str(error)))
+        messages.error(request, str(error))
     return redirect("quality:study", study_id=study.pk)
 
 
@@ -170,7 +170,7 @@ def study_close(request, study_id):
         operations.close_study(study, request.user)
         messages.success(request, _("Het onderzoek is gesloten. Het verslag staat hieronder."))
     except operations.QualityError as error:
-        messages.error(request, _(str(error)))
+        messages.error(request, str(error))
     return redirect("quality:study", study_id=study.pk)
 
 
