@@ -123,6 +123,7 @@ RULES = {
     "quality:study-close": {"team_lead"},
     # Research consent: recorded by whoever may see the client's matching data and holds the capability.
     "quality:consent": CLIENT_READERS,
+    "quality:consents": REGISTRARS,  # the list of clients one may see (possibly none)
 }
 # Admin pages: Django's admin lets only staff in; the admin role is the only staff role.
 NAMESPACE_RULES = {"admin": {"admin"}}

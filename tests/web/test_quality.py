@@ -108,6 +108,9 @@ def test_consent_is_recorded_by_someone_who_sees_the_client(people):
 
     client = add_client(people["anna"], 1, consent=False)
     url = reverse("quality:consent", kwargs={"client_id": client.pk})
+    listing = browser_for(people["anna"]).get(reverse("quality:consents")).content.decode()
+    assert url in listing
+    assert url not in browser_for(people["bram"]).get(reverse("quality:consents")).content.decode()
     assert browser_for(people["bram"]).get(url).status_code == 404
     assert browser_for(people["dirk"]).get(url).status_code == 403
     anna = browser_for(people["anna"])

@@ -33,6 +33,13 @@ def visible_client(user, client_id):
     return Client.objects.visible_to(user).filter(pk=client_id).first()
 
 
+def visible_clients(user):
+    """The clients `user` may see under the case rules, by name."""
+    from slim.cases.models import Client
+
+    return list(Client.objects.visible_to(user).order_by("name", "id"))
+
+
 def consented_statements(organisation, consented_client_ids):
     """(client_id, domain, statement) from intakes recorded by `organisation` of clients in
     `consented_client_ids`; newest intake first."""

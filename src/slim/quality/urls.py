@@ -14,5 +14,6 @@ urlpatterns = [
     path("onderzoek/<id:study_id>/", views.study, name="study"),
     path("onderzoek/<id:study_id>/label/", views.study_label, name="study-label"),
     path("onderzoek/<id:study_id>/sluiten/", views.study_close, name="study-close"),
+    path("toestemming/", views.consents, name="consents"),
     path("toestemming/<id:client_id>/", views.consent, name="consent"),
 ]

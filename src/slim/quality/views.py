@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _, gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from slim.accounts.capabilities import (
     QUALITY_ALL_TEAMS, QUALITY_CONSENT, QUALITY_LABEL, QUALITY_STUDY_LEAD, QUALITY_VIEW, capability_required, has,
@@ -21,6 +21,9 @@ from .models import Label, ResearchConsent, Study, StudyItem
 from .studies import report as study_report
 
 
+LIST_LIMIT = 200
+
+
 def scope(user):
     """(organisation or None for all teams, suppress): beheerder all teams, team leader own team, policy suppressed."""
     if has(user, QUALITY_ALL_TEAMS):
@@ -30,6 +33,7 @@ def scope(user):
     return None, True
 
 
+@require_safe
 @capability_required(QUALITY_VIEW)
 def agreement(request):
     organisation, suppress = scope(request.user)
@@ -40,6 +44,7 @@ def agreement(request):
     })
 
 
+@require_safe
 @capability_required(QUALITY_VIEW)
 def drift(request):
     organisation, suppress = scope(request.user)
@@ -50,6 +55,7 @@ def drift(request):
     })
 
 
+@require_safe
 @capability_required(QUALITY_VIEW)
 def drift_csv(request):
     organisation, suppress = scope(request.user)
@@ -61,6 +67,7 @@ def drift_csv(request):
     return response
 
 
+@require_safe
 @capability_required(QUALITY_VIEW)
 def publish(request):
     figures = publication.live_figures()
@@ -69,6 +76,7 @@ def publish(request):
     })
 
 
+@require_safe
 @capability_required(QUALITY_VIEW)
 def publish_markdown(request, document):
     if document not in publication.DOCUMENTS:
@@ -92,6 +100,7 @@ def _study_or_404(user, study_id):
     return study
 
 
+@require_safe
 @capability_required(QUALITY_LABEL)
 def studies(request):
     return render(request, "quality/studies.html", {
@@ -182,6 +191,18 @@ class ConsentForm(forms.Form):
         if given_on > sources.today():
             raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
         return given_on
+
+
+@require_safe
+@capability_required(QUALITY_CONSENT)
+def consents(request):
+    """The clients the user may see, with their research consent, as the way to the consent form."""
+    clients = sources.visible_clients(request.user)[:LIST_LIMIT + 1]
+    consenting = operations.active_consent_client_ids()
+    return render(request, "quality/consents.html", {
+        "clients": [(client, client.pk in consenting) for client in clients[:LIST_LIMIT]],
+        "more": len(clients) > LIST_LIMIT, "limit": LIST_LIMIT,
+    })
 
 
 @capability_required(QUALITY_CONSENT)
