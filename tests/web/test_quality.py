@@ -249,7 +249,8 @@ def test_drift_page_and_csv(people):
     assert "Drift per kwartaal" in lead.get(reverse("quality:drift")).content.decode()
     csv_text = lead.get(reverse("quality:drift-csv")).content.decode()
     assert csv_text.splitlines()[0].startswith("kwartaal,besluiten")
-    assert ",1.000," in csv_text.splitlines()[1]
+    assert csv_text.splitlines()[0].endswith("zekerheid min gevolgd")
+    assert csv_text.splitlines()[1].endswith(",1.0,0.7,-0.3")  # all followed, mean certainty 0.7: 30 points under
     policy_csv = browser_for(people["dirk"]).get(reverse("quality:drift-csv")).content.decode()
     assert "<10" in policy_csv.splitlines()[1]
 

@@ -1,6 +1,6 @@
 """Agreement between raters: Cohen's kappa, Fleiss' kappa and Krippendorff's alpha (nominal).
 
-Pure Python, no Django. Used by the quality pages (issue 19): how often professionals and the
+Pure Python, no web framework. Used by the quality pages (issue 19): how often professionals and the
 engine read a client's statement the same way, beyond what chance alone would give.
 A label of None means "no label" (a rater skipped the item, or the engine gave no suggestion)
 and counts as missing wherever the measure allows missing values.

@@ -38,9 +38,12 @@ class Figure:
         return self.number(0)
 
     def csv(self, decimals=3):
+        """A number (so the CSV writer never mistakes a negative figure for a formula), '<10' or ''."""
         if self.hidden:
             return SUPPRESSED
-        return "" if self.value is None else f"{self.value:.{decimals}f}"
+        if self.value is None:
+            return ""
+        return round(self.value) if decimals == 0 else round(self.value, decimals)
 
 
 def _figure(rows, value, suppress):
@@ -136,6 +139,7 @@ class DriftRow:
     suggested: dict  # logic -> share of the suggestions
     accepted: Figure
     certainty: Figure  # mean shown certainty
+    gap: Figure  # mean certainty minus share followed: above 0, SLIM is surer than practice bears out
 
 
 def drift(rows, suppress):
@@ -144,21 +148,25 @@ def drift(rows, suppress):
     for period, group in grouped(rows, lambda r: period_of(r["decided_at"])).items():
         counts = Counter(row["suggested_logic"] for row in group)
         certainties = [row["confidence"] for row in group if row["confidence"] is not None]
+        accepted = acceptance(group, suppress)
+        mean = sum(certainties) / len(certainties) if certainties else None
         result.append(
             DriftRow(
                 period=period,
                 decisions=_figure(group, len(group), suppress),
                 suggested={logic: _figure(group, counts[logic] / len(group), suppress) for logic in LOGICS},
-                accepted=acceptance(group, suppress),
-                certainty=_figure(group, sum(certainties) / len(certainties) if certainties else None, suppress),
+                accepted=accepted,
+                certainty=_figure(group, mean, suppress),
+                gap=_figure(group, None if mean is None else mean - accepted.value, suppress),
             )
         )
     return result
 
 
 def drift_csv_rows(rows, suppress):
-    yield ["kwartaal", "besluiten", *[f"voorstel {logic}" for logic in LOGICS], "voorstel gevolgd", "gemiddelde zekerheid"]
+    yield ["kwartaal", "besluiten", *[f"voorstel {logic}" for logic in LOGICS], "voorstel gevolgd", "gemiddelde zekerheid", "zekerheid min gevolgd"]
     for row in drift(rows, suppress):
         yield [
-            row.period, row.decisions.csv(0), *[row.suggested[logic].csv() for logic in LOGICS], row.accepted.csv(), row.certainty.csv()
+            row.period, row.decisions.csv(0), *[row.suggested[logic].csv() for logic in LOGICS], row.accepted.csv(), row.certainty.csv(),
+            row.gap.csv(),
         ]
