@@ -25,9 +25,12 @@ USAGE = """gebruik: slim <opdracht> [opties]
   classify -            uitspraken van stdin duiden, één per regel of JSON-regels met "text"
                         (en eventueel "domain", "id"); schrijft één JSON-regel per uitspraak
   match BESTAND.json    een hele intake duiden (JSON)
-  evaluate [--split holdout4|realholdout2|realdev2|realdev|train4|...|all]   nauwkeurigheid,
+  evaluate [--split holdout4|realholdout2|realdev2|realdev|train4|...|all|field [--file VELDSET]]   nauwkeurigheid,
                         geen-voorstel-percentage en kalibratie van de classifier (all: overzicht per set en stijl)
   train-words [BESTAND]  de woordstatistiek opnieuw tellen uit de trainingssets (engine/words.json)
+  train-words --with-field VELDSET --out BESTAND   een nieuw woordbestand mét gelabelde velduitspraken,
+                        en de scores op de achtergehouden sets ervoor en erna (verandert engine/words.json niet)
+  export-labels [BESTAND]   gelabelde, gemaskeerde uitspraken uit gesloten labelonderzoeken als veldset (JSON)
   calibrate [BESTAND]   de zekerheid opnieuw kalibreren op de ontwikkelsets (engine/calibration.json)
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
@@ -66,6 +69,8 @@ def run_engine_command(command, rest):
     if command == "train-words":
         from slim.core.words import write_model
 
+        if "--with-field" in rest:
+            return train_with_field(rest)
         print(write_model(*rest[:1]))
         return 0
     if len(rest) != 1:
@@ -82,6 +87,37 @@ def run_engine_command(command, rest):
         print(json.dumps({"error": error.code, "field": error.field, "detail": error.message}, ensure_ascii=False))
         return 1
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def train_with_field(rest):
+    """`slim train-words --with-field FILE --out PATH`: a new, separate words file counted from the training
+    sets plus the field labels, and the held-out scores with the committed and with the new counts side by side.
+    Never replaces engine/words.json: using the new file is a deliberate step of its own."""
+    import argparse
+
+    from slim.core import InputError
+    from slim.core.evaluate import HELD_OUT, OVERVIEW, measure, read_field
+    from slim.core.words import counted_from, training_items, write_model
+
+    parser = argparse.ArgumentParser(prog="slim train-words")
+    parser.add_argument("--with-field", required=True, dest="field")
+    parser.add_argument("--out", required=True)
+    arguments = parser.parse_args(rest)
+    try:
+        field = read_field(arguments.field)
+    except InputError as error:
+        print(error.message, file=sys.stderr)
+        return 2
+    target = write_model(arguments.out, field)
+    print(f"Nieuwe woordstatistiek: {target} (trainingssets + {len(field)} velduitspraken). engine/words.json is niet veranderd.")
+    print(f"{'set':<16}{'n':>5}{'nu':>8}{'nieuw':>8}")
+    held = [name for name in OVERVIEW if name in HELD_OUT]
+    before = {name: measure(name).report for name in held}
+    with counted_from(training_items() + field):
+        after = {name: measure(name).report for name in held}
+    for name in held:
+        print(f"{name:<16}{before[name].n:>5}{before[name].accuracy:>8.3f}{after[name].accuracy:>8.3f}")
     return 0
 
 

@@ -109,6 +109,21 @@ RULES = {
     "mirror:round-close": {"team_lead"},
     "mirror:focus-choose": {"team_lead"},
     "mirror:focus-unchoose": {"team_lead"},
+    # Issue 19: figures for the team leader (own team), the beheerder (all teams) and the policy maker (suppressed).
+    "quality:agreement": {"team_lead", "policy", "admin"},
+    "quality:drift": {"team_lead", "policy", "admin"},
+    "quality:drift-csv": {"team_lead", "policy", "admin"},
+    "quality:publish": {"team_lead", "policy", "admin"},
+    "quality:publish-markdown": {"team_lead", "policy", "admin"},
+    # Labelling: professionals and team leaders; a study only for its lead (chantal) and its labellers (anna, bram).
+    "quality:studies": REGISTRARS,
+    "quality:study-new": {"team_lead"},
+    "quality:study": {"director", "partner_with_consent", "team_lead"},
+    "quality:study-label": {"director", "partner_with_consent"},
+    "quality:study-close": {"team_lead"},
+    # Research consent: recorded by whoever may see the client's matching data and holds the capability.
+    "quality:consent": CLIENT_READERS,
+    "quality:consents": REGISTRARS,  # the list of clients one may see (possibly none)
 }
 # Admin pages: Django's admin lets only staff in; the admin role is the only staff role.
 NAMESPACE_RULES = {"admin": {"admin"}}
@@ -193,9 +208,15 @@ def world(db, knowledge):
     call_command("import_interventions", verbosity=0)
     team, _ = demo()
     round_ = Round.objects.filter(team=team).order_by("-id").first()
+    from slim.quality import operations as quality
+
+    quality.record_consent(person, director, datetime.date.today())
+    said = {"domains": [{"domain": "werk", "answers": {}, "statements": ["Ik wil zelf leren solliciteren."]}]}
+    Intake.objects.create(client=person, created_by=director, payload=said, result=match_intake(said).to_dict())
+    study = quality.create_study(users["team_lead"], "Proef", [director, users["partner_with_consent"]], 5)
     kwargs = {
         "client_id": person.pk, "intake_id": intake.pk, "case_id": case.pk, "consent_id": consent.pk,
-        "team_id": team.pk, "round_id": round_.pk, "element": "normaliseren",
+        "team_id": team.pk, "round_id": round_.pk, "study_id": study.pk, "element": "normaliseren",
         "app_label": "accounts", "object_id": director.pk, "id": director.pk, "content_type_id": 1,
     }
     per_url = {
@@ -205,6 +226,7 @@ def world(db, knowledge):
         "api-intervention": {"slug": Intervention.objects.first().slug},
         "cases:plan-action-done": {"action_id": action.pk},
         "insights:csv": {"table": next(iter(TABLES))},
+        "quality:publish-markdown": {"document": "algoritmeregister"},
         "mirror:action-status": {"action_id": MirrorAction.objects.filter(team=team).first().pk},
     }
     return users, kwargs, per_url

@@ -25,14 +25,20 @@ AUDIT_READ_ALL = "audit.read_all"  # the whole audit trail and every client's tr
 MIRROR_TAKE_PART = "mirror.take_part"  # be a member of a mirror team
 MIRROR_LEAD = "mirror.lead"  # lead every mirror team one is a member of
 ADMIN_SITE = "admin.site"  # the admin pages (/beheer/): users, teams, knowledge
+QUALITY_VIEW = "quality.view"  # agreement, drift and publication pages of slim.quality (policy: suppressed, no reasons)
+QUALITY_ALL_TEAMS = "quality.all_teams"  # those pages over every team, with reason texts (beheerder)
+QUALITY_STUDY_LEAD = "quality.study_lead"  # start, close and report labelling studies for one's own team
+QUALITY_LABEL = "quality.label"  # label statements in a study one is asked to take part in
+QUALITY_CONSENT = "quality.consent"  # record a client's consent for quality research (on a client one may see)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.PROFESSIONAL: frozenset({ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, MIRROR_TAKE_PART}),
+    Role.PROFESSIONAL: frozenset({ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, MIRROR_TAKE_PART, QUALITY_LABEL, QUALITY_CONSENT}),
     Role.TEAM_LEAD: frozenset(
-        {ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, CASES_OVERSEE_ORGANISATION, INSIGHTS_VIEW, MIRROR_TAKE_PART, MIRROR_LEAD}
+        {ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, CASES_OVERSEE_ORGANISATION, INSIGHTS_VIEW, MIRROR_TAKE_PART, MIRROR_LEAD,
+         QUALITY_VIEW, QUALITY_STUDY_LEAD, QUALITY_LABEL, QUALITY_CONSENT}
     ),
-    Role.POLICY: frozenset({ENGINE_USE, CASES_TAKE_PART, INSIGHTS_VIEW, MIRROR_TAKE_PART}),
-    Role.ADMIN: frozenset({ENGINE_USE, CASES_TAKE_PART, MIRROR_TAKE_PART, ADMIN_SITE}),
+    Role.POLICY: frozenset({ENGINE_USE, CASES_TAKE_PART, INSIGHTS_VIEW, MIRROR_TAKE_PART, QUALITY_VIEW}),
+    Role.ADMIN: frozenset({ENGINE_USE, CASES_TAKE_PART, MIRROR_TAKE_PART, ADMIN_SITE, QUALITY_VIEW, QUALITY_ALL_TEAMS}),
     Role.AUDITOR: frozenset({ENGINE_USE, AUDIT_READ_ALL, MIRROR_TAKE_PART}),
 }
 ALL = frozenset().union(*CAPABILITIES.values())

@@ -20,6 +20,8 @@ Usage: python -m slim.core.evaluate --split holdout4   (see SPLITS; 'all' for th
 from __future__ import annotations
 
 import argparse
+import json
+import os
 from dataclasses import dataclass
 
 from slim.core.certainty import CALIBRATION_SPLITS, supported
@@ -54,7 +56,28 @@ NO_PREDICTION = "geen"
 BINS = 10
 
 
-def _statements(split: str) -> list[dict]:
+FIELD = "field"  # statements labelled by professionals in SLIM's labelling studies (`slim export-labels`)
+FIELD_DEFAULT = "var/statements_field.json"
+
+
+def read_field(path: str | None = None) -> list[dict]:
+    """A field data set written by `slim export-labels` (a JSON list in the format of eval/statements_*.json)."""
+    path = path or os.environ.get("SLIM_FIELD_LABELS", FIELD_DEFAULT)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            items = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            "field_file", f"Kan de veldset '{path}' niet lezen: {exc}", f"Cannot read the field set '{path}': {exc}", "file"
+        ) from exc
+    if not isinstance(items, list) or not all(isinstance(item, dict) and {"text", "logic"} <= set(item) for item in items):
+        raise InputError("field_file", f"'{path}' is geen lijst met uitspraken.", f"'{path}' is not a list of statements.", "file")
+    return items
+
+
+def _statements(split: str, file: str | None = None) -> list[dict]:
+    if split == FIELD:
+        return read_field(file)
     splits = SPLITS
     if split not in splits:
         allowed = ", ".join([*splits, "all"])
@@ -112,13 +135,13 @@ class Measured:
     calibration: Calibration
 
 
-def measure(split: str) -> Measured:
-    """Classify every statement of a split and compare with its label."""
+def measure(split: str, file: str | None = None) -> Measured:
+    """Classify every statement of a split (or of the field set in `file`) and compare with its label."""
     codes = [logic.value for logic in Logic]
     confusion = {true: {predicted: 0 for predicted in [*codes, NO_PREDICTION]} for true in codes}
     misclassified = []
     pairs = []
-    items = _statements(split)
+    items = _statements(split, file)
     for item in items:
         result = classify(item["text"], item.get("domain"))
         predicted = result.logic.value if result.logic else NO_PREDICTION
@@ -249,12 +272,14 @@ def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Evaluate the SLIM statement classifier.")
-    parser.add_argument("--split", default="holdout", help="a split (" + ", ".join(SPLITS) + ") or 'all'")
-    split = parser.parse_args(argv).split
+    parser.add_argument("--split", default="holdout", help="a split (" + ", ".join(SPLITS) + "), 'field' or 'all'")
+    parser.add_argument("--file", default=None, help=f"with --split field: the file of `slim export-labels` (default {FIELD_DEFAULT})")
+    arguments = parser.parse_args(argv)
+    split = arguments.split
     if split == "all":
         print(overview())
         return
-    measured = measure(split)
+    measured = measure(split, arguments.file)
     print(format_report(measured.report, measured))
 
 

@@ -91,10 +91,13 @@ def training_items() -> list[dict]:
     return [item for split in TRAINING_SPLITS for item in read_data(f"eval/statements_{split}.json")]
 
 
-def write_model(path: str | None = None) -> str:
-    """Count the training sets again and write engine/words.json (or `path`); returns where it went."""
+def write_model(path: str | None = None, extra: list[dict] | None = None) -> str:
+    """Count the training sets again (plus `extra` statements, e.g. field labels) and write
+    engine/words.json (or `path`); returns where it went."""
     target = path or str(resources.files("slim.data").joinpath(MODEL_FILE))
-    data = train(training_items())
+    data = train(training_items() + list(extra or []))
+    if extra:
+        data["splits"] = [*data["splits"], f"field ({len(extra)} statements)"]
     table = data.pop("features")
     lines = [f" {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}," for key, value in data.items()]
     rows = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(counts)}" for key, counts in table.items())

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "slim.privacy",
     "slim.mirror",
     "slim.insights",
+    "slim.quality",
     "slim.api",
     "slim.operations",
     "slim.project",  # top layer: the demo orchestration (management/commands/load_demo.py)

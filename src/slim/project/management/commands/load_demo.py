@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from slim.accounts.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_users
 from slim.cases.demo import demo as create_demo_case
 from slim.mirror.demo import demo as create_demo_team
+from slim.quality.demo import demo as create_quality_demo
 
 
 class Command(BaseCommand):
@@ -17,5 +18,6 @@ class Command(BaseCommand):
         created = create_demo_users()
         create_demo_team()
         create_demo_case()
+        create_quality_demo()
         names = ", ".join(u[0] for u in DEMO_USERS)
         self.stdout.write(f"Demogebruikers: {names} (wachtwoord {DEMO_PASSWORD}); {created} nieuw.")
