@@ -21,7 +21,7 @@ LAYERS = [
     ("clients",),
     ("matching", "interventions"),
     ("cases",),
-    ("mirror", "insights", "privacy", "audit"),
+    ("mirror", "insights", "privacy", "audit", "quality"),
     ("api",),
     ("operations", "project"),
     ("cli",),
@@ -40,6 +40,8 @@ KNOWN = {
     ("matching", "privacy"),
     ("operations", "project"),
     ("privacy", "audit"),
+    ("quality", "insights"),  # the suppression rule (insights/suppression.py) belongs lower
+    ("quality", "project"),  # slim.project.safecsv, the one CSV writer, belongs lower
 }
 
 

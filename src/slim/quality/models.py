@@ -16,7 +16,7 @@ from slim.matching.models import LOGIC_CHOICES
 class ResearchConsent(models.Model):
     """The client agreed that masked statements may be used to measure and improve the advice."""
 
-    client = models.ForeignKey("cases.Client", on_delete=models.CASCADE, related_name="+")
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="+")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     given_on = models.DateField(_("gegeven op"))
     withdrawn_on = models.DateField(_("ingetrokken op"), null=True, blank=True)
@@ -57,7 +57,7 @@ class StudyItem(models.Model):
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="items")
     number = models.PositiveIntegerField(_("nummer"))
-    client = models.ForeignKey("cases.Client", on_delete=models.CASCADE, related_name="+")
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("uitspraak (gemaskeerd)"))
     domain = models.CharField(_("leefgebied"), max_length=40, blank=True)
     engine_logic = models.CharField(_("voorstel van SLIM"), max_length=20, blank=True)

@@ -28,14 +28,14 @@ def decision_rows(organisation=None):
 
 def visible_client(user, client_id):
     """The client if `user` may see it under the case rules, else None."""
-    from slim.cases.models import Client
+    from slim.clients.models import Client
 
     return Client.objects.visible_to(user).filter(pk=client_id).first()
 
 
 def visible_clients(user):
     """The clients `user` may see under the case rules, by name."""
-    from slim.cases.models import Client
+    from slim.clients.models import Client
 
     return list(Client.objects.visible_to(user).order_by("name", "id"))
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0005_contacttally'),
+        ('clients', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('given_on', models.DateField(verbose_name='gegeven op')),
                 ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='ingetrokken op')),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.client')),
+                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='clients.client')),
                 ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('domain', models.CharField(blank=True, max_length=40, verbose_name='leefgebied')),
                 ('engine_logic', models.CharField(blank=True, max_length=20, verbose_name='voorstel van SLIM')),
                 ('engine_confidence', models.FloatField(blank=True, null=True)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.client')),
+                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='clients.client')),
                 ('study', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='quality.study')),
             ],
             options={
