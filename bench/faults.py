@@ -41,9 +41,9 @@ import sys
 import tempfile
 import threading
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+
+from browser import Session  # bench/browser.py
 
 PG_BIN = Path(sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1])
 PASSWORD = "faults-wachtwoord-2026"
@@ -101,38 +101,11 @@ def sql(url, statement):
         return cursor.fetchall() if cursor.description else []
 
 
-class Session:
-    """One browser through nginx: one kept-open connection, cookies kept by hand."""
+class Browser(Session):
+    """A browser through nginx (which sets X-Forwarded-Proto), that logs in and retries while a node starts."""
 
     def __init__(self, port):
-        self.port = port
-        self.cookies = {}
-        self.conn = None
-
-    def request(self, method, path, fields=None):
-        headers = {"Host": f"127.0.0.1:{self.port}"}
-        body = None
-        if fields is not None:
-            body = urlencode(fields)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = f"https://127.0.0.1:{self.port}"
-            headers["Referer"] = f"https://127.0.0.1:{self.port}{path}"
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            self.conn.request(method, path, body=body, headers=headers)
-            response = self.conn.getresponse()
-            content = response.read()
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = None
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return response.status, response.getheader("Location", ""), content
+        super().__init__(port, forwarded=False, timeout=60)
 
     def login(self, username):
         for _attempt in range(20):
@@ -172,7 +145,7 @@ def outcome_of(status, content):
 
 
 def writer(number, port, cases, user_id, recorder, stop, run_id):
-    session = Session(port)
+    session = Browser(port)
     session.login(f"fault{number:02d}")
     sequence = 0
     while not stop.is_set():
@@ -205,7 +178,7 @@ def writer(number, port, cases, user_id, recorder, stop, run_id):
 
 
 def policy_reader(port, recorder, stop):
-    session = Session(port)
+    session = Browser(port)
     session.login("faultbeleid")
     while not stop.is_set():
         for action, path in (("dashboard", "/inzicht/"), ("csv", "/inzicht/csv/logica-per-leefgebied/")):

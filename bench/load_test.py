@@ -47,9 +47,10 @@ import sys
 import tempfile
 import threading
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
+
+from browser import Session  # bench/browser.py
 
 DEFAULT_URL = "postgres://slim:slim@127.0.0.1:5432/slim_load_bench"
 PASSWORD = "bench-wachtwoord-2026"
@@ -306,46 +307,6 @@ def _group(pid):
 
 
 # -- one professional -------------------------------------------------------------------------
-
-
-class Session:
-    """One browser: a kept-open connection, cookies kept by hand (they are Secure; we speak plain HTTP
-    to gunicorn and send X-Forwarded-Proto like the nginx example)."""
-
-    def __init__(self, port):
-        self.port = port
-        self.cookies = {}
-        self.conn = None
-
-    def request(self, method, path, fields=None):
-        headers = {"X-Forwarded-Proto": "https", "Host": f"127.0.0.1:{self.port}"}
-        body = None
-        if fields is not None:
-            body = urlencode(fields)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = f"https://127.0.0.1:{self.port}"
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-        try:
-            self.conn.request(method, path, body=body, headers=headers)
-            response = self.conn.getresponse()
-            content = response.read()
-        except (OSError, http.client.HTTPException):
-            self.conn.close()
-            self.conn = None
-            raise
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        return response.status, response.getheader("Location", ""), content
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post(self, path, fields):
-        return self.request("POST", path, fields)
 
 
 class Professional(threading.Thread):
