@@ -47,7 +47,6 @@ KNOWN = {
 
 # Modules that import each other (also through function-level imports), still to be untangled.
 KNOWN_CYCLES = [
-    ["slim.cases.alignment", "slim.cases.models"],
     ["slim.core.certainty", "slim.core.classifier", "slim.core.evaluate"],
     ["slim.interventions.presentation", "slim.interventions.search"],
 ]

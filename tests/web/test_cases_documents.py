@@ -16,8 +16,8 @@ from pdfminer.psparser import PSLiteral
 
 from slim.cases import documents, pdf
 from slim.cases.documents import Document, Section
-from slim.cases.models import Action, CaseRole, DomainGoal, MemberApproach
-from tests.factories import add_member
+from slim.cases.models import Action, CaseRole, DomainGoal
+from tests.factories import add_member, set_approach
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def full_case(case, professional, partner):
     case.strategy = "competenties"
     case.save()
     DomainGoal.objects.create(case=case, domain="inkomen_schulden", text="Zelf de post bijhouden")
-    MemberApproach.objects.create(case=case, user=partner, domain="inkomen_schulden", logic="competenties")
+    set_approach(case, partner, "inkomen_schulden", "competenties")
     Action.objects.create(
         case=case, description="Samen een budgetplan maken", owner=partner,
         due_on=timezone.localdate() + datetime.timedelta(days=14), created_by=professional,

@@ -9,8 +9,10 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from slim.clients.visibility import add_rule
+        from slim.matching.operations import after_decision
 
-        from . import signals  # noqa: F401  connects the alignment receivers
         from .access import clients_in_cases
+        from .alignment import refresh_client
 
         add_rule(clients_in_cases)
+        after_decision(refresh_client)  # a new decision may make the client's open case match or clash
