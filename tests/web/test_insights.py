@@ -16,7 +16,7 @@ from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact
 from slim.insights import demo
 from slim.insights.pseudonyms import pseudonymised_rows
 from slim.insights.queries import Figures
-from slim.insights.suppression import Cell, protect_parts
+from slim.common.suppression import Cell, protect_parts
 from slim.insights.tables import TABLES
 from slim.interventions.models import Intervention, InterventionTag, Term
 from slim.matching.models import Decision

@@ -18,7 +18,7 @@ from slim.mirror.aggregates import ACROSS_TEAMS_MIN_RESPONDENTS, across_teams
 from slim.mirror.elements import werkzame_elementen
 
 from . import queries
-from .suppression import Cell, count, protect_parts, share
+from slim.common.suppression import Cell, count, protect_parts, share
 
 LOGICS = [logic.value for logic in Logic]
 GROUPS = queries.GROUPS
