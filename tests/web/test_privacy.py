@@ -13,7 +13,7 @@ from slim.privacy.erase import due_for_retention
 from slim.privacy.export import client_data, client_document
 from slim.privacy.models import Anonymisation
 from tests.factories import decide
-from tests.web.test_cases_documents import assert_tagged_pdf, pdf_structure
+from tests.helpers import assert_tagged_pdf, pdf_structure
 
 pytestmark = pytest.mark.django_db
 
