@@ -18,6 +18,7 @@ LAYERS = [
     ("core",),
     ("common",),  # shared infrastructure (CSV writer, URL converters, suppression rule, replica, logs, API errors)
     ("knowledge",),
+    ("ui",),  # the shared template tags and filters (they show knowledge texts and their sources)
     ("accounts",),
     ("clients",),
     ("matching", "interventions"),

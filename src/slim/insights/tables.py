@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from slim.cases.models import Alignment
 from slim.core import Logic
 from slim.core.knowledge import life_domains, logic_title
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.templatetags.slim_text import loc
 from slim.mirror.aggregates import ACROSS_TEAMS_MIN_RESPONDENTS, across_teams
 from slim.mirror.elements import werkzame_elementen
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "mozilla_django_oidc",
+    "slim.ui",
     "slim.accounts",
     "slim.knowledge",
     "slim.clients",
