@@ -10,7 +10,7 @@ Everything runs on loopback in a temporary folder and is removed afterwards:
    bench users, clients and cases are written to the primary through the app's own models.
 2. Two gunicorn nodes (`slim serve --production`), both with SLIM_DATABASE_URL = primary and
    SLIM_REPLICA_DATABASE_URL = standby: the policy dashboards read from the standby while it is usable
-   (operations/replica.py), everything else from the primary.
+   (common/replica.py), everything else from the primary.
 3. nginx in front (upstream of both nodes, `proxy_next_upstream error timeout`; a gateway error becomes
    the Dutch 503 page), as in docs/deployment.md.
 4. Load through nginx: --writers professionals who each add contacts (every note unique) and open the

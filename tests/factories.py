@@ -1,13 +1,16 @@
 """Plain functions that make test data, shared by the test modules (instead of importing from each other).
 
 They write rows directly, without events, so a test sees exactly the rows it asks for;
-tests of the domain rules call slim.*.operations themselves.
+tests of the domain rules call slim.*.operations themselves. What the operations keep beside
+a row (the current decision, the stored case alignment) is kept here the same way.
 """
 
 from django.utils import timezone
 
-from slim.cases.models import Case, CaseMember, CaseRole, Category, Consent
+from slim.cases.alignment import refresh_case
+from slim.cases.models import Case, CaseMember, CaseRole, Category, Consent, MemberApproach
 from slim.clients.operations import register_client
+from slim.matching import operations as matching
 
 
 def open_case(director, name="Mevrouw K.", goal=""):
@@ -26,6 +29,18 @@ def give_consent(case, organisation, category=Category.ALL):
         case=case, organisation=organisation, category=category, basis=Consent.Basis.CLIENT,
         given_on=timezone.localdate(), recorded_by=case.created_by,
     )
+
+
+def decide(client, actor, domain, logic, **fields):
+    """A decision through matching.operations.decide, so the current flag and the case alignment follow."""
+    return matching.decide(client, actor, domain, logic, **fields)
+
+
+def set_approach(case, user, domain, logic):
+    """The logic `user` works from in `domain`, without a plan version or an event; the case alignment follows."""
+    approach = MemberApproach.objects.create(case=case, user=user, domain=domain, logic=logic)
+    refresh_case(case.pk)
+    return approach
 
 
 def as_user(client, user):

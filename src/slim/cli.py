@@ -62,7 +62,7 @@ def run_engine_command(command, rest):
             print(error.message, file=sys.stderr)
             return 2
     if command == "calibrate":
-        from slim.core.certainty import write_calibration
+        from slim.core.evaluate import write_calibration
 
         print(write_calibration(*rest[:1]))
         return 0

@@ -10,6 +10,7 @@ from django.utils import timezone
 from slim.cases import operations
 from slim.cases.models import Alignment, Case, CaseMember, CaseRole, Client, Contact, MemberApproach
 from slim.matching.models import Decision
+from tests import factories
 from tests.conftest import make_user
 
 NOW = timezone.now()
@@ -29,10 +30,14 @@ def case(anna):
 
 
 def decide(case, domain, logic, days_ago=0):
-    return Decision.objects.create(
-        client=case.client, domain=domain, chosen_logic=logic, decided_by=case.created_by,
-        decided_at=NOW - datetime.timedelta(days=days_ago),
-    )
+    return factories.decide(case.client, case.created_by, domain, logic, decided_at=NOW - datetime.timedelta(days=days_ago))
+
+
+def approach(case, user, domain, logic):
+    """The logic `user` works from in `domain` (empty: none), through the operation the plan page calls."""
+    version = Case.objects.get(pk=case.pk).version
+    operations.change_approach(case, case.created_by, version, user, domain, logic)
+    return MemberApproach.objects.filter(case=case, user=user, domain=domain).first()
 
 
 def contact(case, user):
@@ -55,16 +60,15 @@ def test_only_the_latest_decision_per_domain_is_current(case):
 
 def test_case_alignment_follows_decisions_and_approaches(case, anna):
     assert stored(case) == Alignment.UNKNOWN
-    approach = MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
+    approach(case, anna, "werk", "kansen")
     assert stored(case) == Alignment.UNKNOWN  # no decision in werk yet: nothing to compare
     decide(case, "werk", "kansen")
     assert stored(case) == Alignment.MATCH
     decide(case, "werk", "sturing")
     assert stored(case) == Alignment.CLASH
-    approach.logic = "sturing"
-    approach.save()
+    approach(case, anna, "werk", "sturing")
     assert stored(case) == Alignment.MATCH
-    approach.delete()
+    approach(case, anna, "werk", "")
     assert stored(case) == Alignment.UNKNOWN
 
 
@@ -72,14 +76,14 @@ def test_one_clash_anywhere_makes_the_case_clash(case, anna):
     bram = make_user("bram", organisation="Schuldhulp")
     decide(case, "werk", "kansen")
     decide(case, "wonen", "sturing")
-    MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
-    MemberApproach.objects.create(case=case, user=bram, domain="wonen", logic="ondernemen")
+    approach(case, anna, "werk", "kansen")
+    approach(case, bram, "wonen", "ondernemen")
     assert stored(case) == Alignment.CLASH
 
 
 def test_a_contact_keeps_the_alignment_of_its_moment(case, anna):
     decide(case, "werk", "kansen")
-    MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
+    approach(case, anna, "werk", "kansen")
     before = contact(case, anna)
     decide(case, "werk", "competenties")
     after = contact(case, anna)
@@ -89,33 +93,30 @@ def test_a_contact_keeps_the_alignment_of_its_moment(case, anna):
 
 def test_a_contact_by_someone_without_an_approach_is_not_comparable(case, anna):
     decide(case, "werk", "kansen")
-    MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
+    approach(case, anna, "werk", "kansen")
     carla = make_user("carla")
     assert contact(case, carla).alignment == Alignment.UNKNOWN
 
 
 def test_a_closed_case_keeps_the_alignment_it_closed_with(case, anna):
     decide(case, "werk", "kansen")
-    MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="sturing")
+    approach(case, anna, "werk", "sturing")
     stale = Case.objects.get(pk=case.pk)
-    stale.status, stale.outcome = Case.Status.CLOSED, Case.Outcome.DROPPED_OUT
-    stale.save()
+    operations.set_status(stale, anna, True, "Afgehaakt", Case.Outcome.DROPPED_OUT)
     assert stored(case) == Alignment.CLASH
     decide(case, "werk", "sturing")  # the client's view changes after the case closed
     assert stored(case) == Alignment.CLASH
     stale.save()  # a later save of an old instance does not rewrite history
     assert stored(case) == Alignment.CLASH
-    stale.status, stale.outcome = Case.Status.OPEN, ""
-    stale.save(update_fields=["status", "outcome"])
+    operations.set_status(stale, anna, False, "Weer open")
     assert stored(case) == Alignment.MATCH
 
 
 def test_a_stale_instance_does_not_undo_a_refresh(case, anna):
     stale = Case.objects.get(pk=case.pk)
     decide(case, "werk", "kansen")
-    MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
-    stale.shared_goal = "Werk vinden"
-    stale.save()
+    approach(case, anna, "werk", "kansen")
+    operations.change_goal(stale, anna, Case.objects.get(pk=case.pk).version, shared_goal="Werk vinden")
     assert stored(case) == Alignment.MATCH
 
 

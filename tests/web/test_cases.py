@@ -8,9 +8,8 @@ from django.utils import timezone
 from slim.accounts.models import Role
 from slim.cases import access
 from slim.cases.models import Case, CaseMember, CaseRole, Category, Client, Consent, Event, EventKind
-from slim.matching.models import Decision
 from tests.conftest import make_user
-from tests.factories import add_member, as_user, give_consent
+from tests.factories import add_member, as_user, decide, give_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -244,7 +243,7 @@ def test_timeline_is_newest_first_and_hides_what_a_partner_may_not_see(client, c
     give_consent(case, "Schuldhulp Stad", Category.CONTACTS)
     Event.record(case, EventKind.GOAL, professional, "Geheim doel")
     Event.record(case, EventKind.CONTACT, professional, "Gesprek 2")
-    Decision.objects.create(client=case.client, domain="werk", chosen_logic="kansen", decided_by=professional)
+    decide(case.client, professional, "werk", "kansen")
     own_view = as_user(client, professional).get(reverse("cases:timeline", args=[case.pk])).content.decode()
     assert own_view.index("Besluit over de logica") < own_view.index("Gesprek 2") < own_view.index("Geheim doel")
     partner_view = as_user(client, partner).get(reverse("cases:timeline", args=[case.pk])).content.decode()

@@ -1,96 +1,18 @@
 """The casusverhaal and the B1 plan for the client: print page and PDF."""
 
 import datetime
-import io
-import re
-import zlib
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from pdfminer.high_level import extract_text
-from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSLiteral
 
 from slim.cases import documents, pdf
 from slim.cases.documents import Document, Section
-from slim.cases.models import Action, CaseRole, DomainGoal, MemberApproach
-from tests.factories import add_member
+from slim.cases.models import Action, CaseRole, DomainGoal
+from tests.factories import add_member, set_approach
+from tests.helpers import assert_tagged_pdf, pdf_text_codes
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text_codes(content):
-    """The Unicode code points that the PDF's ToUnicode maps declare: the characters actually used in text."""
-    codes = set()
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            data = zlib.decompress(stream)
-        except zlib.error:
-            data = stream
-        for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
-            # A glyph may stand for more than one character (the ligature 'fi' maps to <00660069>).
-            for value in re.findall(rb"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>", block):
-                codes |= {ord(character) for character in bytes.fromhex(value.decode()).decode("utf-16-be")}
-        for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
-            for first, last, start in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>", block):
-                base = int(start, 16)
-                codes |= {base + offset for offset in range(int(last, 16) - int(first, 16) + 1)}
-    return codes
-
-
-# Structure elements that carry the meaning; Span, Lbl and LBody sit inside them.
-MEANING = {"H1", "H2", "P", "L", "LI"}
-
-
-def pdf_structure(content):
-    """The PDF's catalog and the meaningful tags of its structure tree, depth first (= reading order)."""
-    catalog = PDFDocument(PDFParser(io.BytesIO(content))).catalog
-    found = []
-
-    def walk(node):
-        node = resolve1(node)
-        if isinstance(node, list):
-            for kid in node:
-                walk(kid)
-        elif isinstance(node, dict):
-            tag = node.get("S")
-            if isinstance(tag, PSLiteral) and tag.name in MEANING:
-                found.append(tag.name)
-            if "K" in node:
-                walk(node["K"])
-
-    walk(catalog["StructTreeRoot"])
-    return catalog, found
-
-
-def expected_structure(document):
-    tags = ["H1"] + ["P"] * len(document.intro)
-    for section in document.sections:
-        tags += ["H2"] + ["P"] * len(section.paragraphs)
-        if section.items:
-            tags += ["L"] + ["LI"] * len(section.items)
-    return tags
-
-
-def assert_tagged_pdf(content, document, language="nl"):
-    """Tagged like the page: title, language, H1/H2/P/L/LI in the document's order, and the text in that order."""
-    catalog, tags = pdf_structure(content)
-    assert resolve1(catalog["MarkInfo"])["Marked"] is True
-    assert resolve1(catalog["Lang"]).decode() == language
-    assert resolve1(catalog["ViewerPreferences"])["DisplayDocTitle"] is True
-    assert tags == expected_structure(document)
-    text = " ".join(extract_text(io.BytesIO(content)).split())
-    position = 0
-    pieces = [document.title, *document.intro]
-    for section in document.sections:
-        pieces += [section.heading, *section.paragraphs, *section.items]
-    for piece in pieces:
-        found = text.find(" ".join(piece.split()), position)
-        assert found >= 0, f"{piece!r} ontbreekt of staat op de verkeerde plek"
-        position = found + 1
 
 
 @pytest.fixture
@@ -100,7 +22,7 @@ def full_case(case, professional, partner):
     case.strategy = "competenties"
     case.save()
     DomainGoal.objects.create(case=case, domain="inkomen_schulden", text="Zelf de post bijhouden")
-    MemberApproach.objects.create(case=case, user=partner, domain="inkomen_schulden", logic="competenties")
+    set_approach(case, partner, "inkomen_schulden", "competenties")
     Action.objects.create(
         case=case, description="Samen een budgetplan maken", owner=partner,
         due_on=timezone.localdate() + datetime.timedelta(days=14), created_by=professional,

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.cases.models import Case, Category, DomainGoal, EventKind, MemberApproach
-from slim.matching.models import Decision
-from tests.factories import add_member, as_user, give_consent
+from tests.factories import add_member, as_user, decide, give_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +55,7 @@ def test_goals_per_domain_are_set_changed_and_removed(client_as_professional, ca
 def test_clashing_approaches_give_warnings(client_as_professional, case, professional, partner):
     add_member(case, partner)
     give_consent(case, "Schuldhulp Stad", Category.PLAN)
-    Decision.objects.create(client=case.client, domain="inkomen_schulden", chosen_logic="sturing", decided_by=professional)
+    decide(case.client, professional, "inkomen_schulden", "sturing")
     post(client_as_professional, "plan-approach", case, {"user": professional.pk, "domain": "inkomen_schulden", "logic": "sturing"})
     case.refresh_from_db()
     post(client_as_professional, "plan-approach", case, {"user": partner.pk, "domain": "inkomen_schulden", "logic": "ondernemen"})

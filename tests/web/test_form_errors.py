@@ -1,51 +1,12 @@
 """Form errors are announced: one summary at the top with links to the fields, and every field with an
 error carries aria-invalid and points at its error text with aria-describedby."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.template import Context, Template
 
 from slim.cases.demo import demo as demo_case
 from tests.conftest import make_user
-
-
-class Elements(HTMLParser):
-    """Every element with its attributes and the text inside it, enough to check ids and ARIA."""
-
-    VOID = {"input", "br", "img", "meta", "link", "hr", "col", "area", "base", "source", "wbr"}
-
-    def __init__(self, html):
-        super().__init__()
-        self.elements, self.open = [], []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
-        self.elements.append(element)
-        if tag not in self.VOID:
-            self.open.append(element)
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index]["tag"] == tag:
-                del self.open[index:]
-                break
-
-    def handle_data(self, data):
-        for element in self.open:
-            element["text"] += data
-
-    def by_id(self, element_id):
-        found = [element for element in self.elements if element["attrs"].get("id") == element_id]
-        assert len(found) == 1, f"id {element_id!r} komt {len(found)} keer voor"
-        return found[0]
-
-    def find(self, tag, **attrs):
-        return [
-            element for element in self.elements
-            if element["tag"] == tag and all(element["attrs"].get(key) == value for key, value in attrs.items())
-        ]
+from tests.helpers import Elements
 
 
 def summary_of(page):

@@ -129,7 +129,7 @@ def test_every_error_under_the_api_is_json(professional):
 
 
 def test_a_csrf_failure_under_the_api_is_json(rf):
-    from slim.api.errors import csrf_failure
+    from slim.common.api_errors import csrf_failure
 
     response = csrf_failure(rf.post("/api/v1/match"), reason="CSRF cookie not set.")
     assert response.status_code == 403 and "CSRF" in json.loads(response.content)["detail_en"]
@@ -144,7 +144,7 @@ def test_no_url_uses_an_unbounded_int_converter():
 
     unbounded = [route for route, pattern in patterns() if any(type(c) is IntConverter for c in pattern.pattern.converters.values())]
     assert not unbounded, unbounded
-    from slim.project.converters import IdConverter
+    from slim.common.converters import IdConverter
 
     assert IdConverter.regex == "[0-9]{1,18}"
 
@@ -272,7 +272,7 @@ def test_downloads_with_client_data_are_not_stored(people):
     "value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "'=1", "''+x", "gewoon", "", "'", "a=b", "'quote"]
 )
 def test_csv_cells_never_start_a_formula_and_read_back_exactly(value):
-    from slim.project import safecsv
+    from slim.common import safecsv
 
     out = io.StringIO()
     safecsv.writer(out).writerow([value, 5, -3])

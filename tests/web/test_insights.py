@@ -12,16 +12,17 @@ from django.utils import timezone
 
 from slim.accounts.models import Role, User
 from slim.cases import operations
-from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, MemberApproach
+from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact
 from slim.insights import demo
 from slim.insights.pseudonyms import pseudonymised_rows
 from slim.insights.queries import Figures
-from slim.insights.suppression import Cell, protect_parts
+from slim.common.suppression import Cell, protect_parts
 from slim.insights.tables import TABLES
 from slim.interventions.models import Intervention, InterventionTag, Term
 from slim.matching.models import Decision
 from slim.project import urls as project_urls
 from tests.conftest import make_user, verify_second_step
+from tests.factories import decide, set_approach
 
 # Until the project urls include the app, the tests mount it themselves.
 urlpatterns = list(project_urls.urlpatterns)
@@ -49,13 +50,9 @@ def people(db):
 def _client(number, creator, logics, history=None):
     client = Client.objects.create(name=f"Testcliënt Jansen {number}", bsn="111222333", created_by=creator)
     for domain, logic in (history or {}).items():
-        Decision.objects.create(
-            client=client, domain=domain, chosen_logic=logic, decided_by=creator, decided_at=NOW - datetime.timedelta(days=60)
-        )
+        decide(client, creator, domain, logic, decided_at=NOW - datetime.timedelta(days=60))
     for domain, logic in logics.items():
-        Decision.objects.create(
-            client=client, domain=domain, chosen_logic=logic, decided_by=creator, decided_at=NOW - datetime.timedelta(days=10)
-        )
+        decide(client, creator, domain, logic, decided_at=NOW - datetime.timedelta(days=10))
     return client
 
 
@@ -80,8 +77,8 @@ def municipality(people):
     for number in range(12):
         client = _client(number, anna, {"werk": "kansen"}, history={"werk": "sturing"})
         case = _case(client, [anna, bram])
-        MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="kansen")
-        MemberApproach.objects.create(case=case, user=bram, domain="werk", logic="sturing")
+        set_approach(case, anna, "werk", "kansen")
+        set_approach(case, bram, "werk", "sturing")
         _contact(case, anna, True)
         _contact(case, anna, True)
         _contact(case, anna, False)
@@ -92,7 +89,7 @@ def municipality(people):
     for number in range(12, 15):
         client = _client(number, anna, {"werk": "sturing"})
         case = _case(client, [anna, carla])
-        MemberApproach.objects.create(case=case, user=anna, domain="werk", logic="sturing")
+        set_approach(case, anna, "werk", "sturing")
         _contact(case, anna, True)
         _contact(case, carla, False)
     first = Intervention.objects.create(slug="een", name="Een", summary="s", goal="g", approach="a", source_url="https://example.org/1")
@@ -169,9 +166,8 @@ def test_contacts_when_approach_and_logic_match_or_clash(municipality):
 
 def test_dropout_when_approach_and_logic_match_or_clash(municipality):
     for number, case in enumerate(municipality[:11]):
-        case.status = Case.Status.CLOSED
-        case.outcome = Case.Outcome.DROPPED_OUT if number < 10 else Case.Outcome.GOAL_REACHED
-        case.save()
+        outcome = Case.Outcome.DROPPED_OUT if number < 10 else Case.Outcome.GOAL_REACHED
+        operations.set_status(case, case.created_by, True, "Afgesloten", outcome)
     match, clash, unknown = rows("afhaken-past-botst").values()
     # cases, closed, dropped out, share of closed
     assert clash == ["12", "11", "10", "90.9"]

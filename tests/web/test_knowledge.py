@@ -110,7 +110,7 @@ def test_unknown_pages_are_404(client, knowledge):
 
 
 def test_richtext_escapes_and_makes_lists():
-    from slim.knowledge.templatetags.slim_text import richtext
+    from slim.ui.templatetags.slim_text import richtext
 
     html = richtext({"nl": "Eerste <b>alinea</b>\n\n- een\n- twee", "en": "x"})
     assert html == "<p>Eerste &lt;b&gt;alinea&lt;/b&gt;</p><ul><li>een</li><li>twee</li></ul>"

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from slim.cases.models import Client
-from slim.project.logs import json_formatter
+from slim.common.logs import json_formatter
 
 pytestmark = pytest.mark.django_db
 

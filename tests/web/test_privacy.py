@@ -12,7 +12,8 @@ from slim.matching.models import Decision, Intake
 from slim.privacy.erase import due_for_retention
 from slim.privacy.export import client_data, client_document
 from slim.privacy.models import Anonymisation
-from tests.web.test_cases_documents import assert_tagged_pdf, pdf_structure
+from tests.factories import decide
+from tests.helpers import assert_tagged_pdf, pdf_structure
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def case(professional):
     Contact.objects.create(case=case, held_on=datetime.date.today(), user=professional, conversation_type=2, flowed=False,
                            stall_reason="andere_wens", note="Wil eerst verhuizen", recorded_by=professional)
     Intake.objects.create(client=person, created_by=professional, payload={"domains": [{"domain": "werk", "statements": ["Ik kan het niet"]}]}, result={"domains": []})
-    Decision.objects.create(client=person, domain="werk", suggested_logic="sturing", chosen_logic="sturing", reason="Cliënt zegt: te veel", decided_by=professional)
+    decide(person, professional, "werk", "sturing", suggested_logic="sturing", reason="Cliënt zegt: te veel")
     return case
 
 

@@ -44,7 +44,8 @@ def browser_for(user):
 
 def add_client(author, number, statement=None, consent=True, decide=True, override=False):
     from slim.cases.models import Client
-    from slim.matching.models import Decision, Intake
+    from slim.matching.models import Intake
+    from tests.factories import decide as make_decision
     from slim.quality import operations
 
     domain, text = statement or STATEMENTS[number % len(STATEMENTS)]
@@ -55,9 +56,9 @@ def add_client(author, number, statement=None, consent=True, decide=True, overri
     suggested = result["domains"][0]["logic"] or "sturing"
     if decide:
         chosen = "ondernemen" if override and suggested != "ondernemen" else ("kansen" if override else suggested)
-        Decision.objects.create(
-            client=client, intake=intake, domain=domain, suggested_logic=suggested, confidence=0.7, chosen_logic=chosen,
-            reason="Wil het ZELF leren!" if override else "", decided_by=author,
+        make_decision(
+            client, author, domain, chosen, intake=intake, suggested_logic=suggested, confidence=0.7,
+            reason="Wil het ZELF leren!" if override else "",
         )
     if consent:
         operations.record_consent(client, author, datetime.date.today())

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from slim.accounts.models import Role
 from slim.cases import operations
-from slim.cases.models import Action, Category, Event, EventKind, MemberApproach
+from slim.cases.models import Action, Category, Event, EventKind
 from slim.matching.models import Intake
 from tests.conftest import make_user
-from tests.factories import add_member, give_consent, open_case
+from tests.factories import add_member, give_consent, open_case, set_approach
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def fill(director, size):
         add_member(case, member)
         if i % 2 == 0:
             give_consent(case, member.organisation, Category.ALL)
-        MemberApproach.objects.create(case=case, user=member, domain=DOMAINS[i % len(DOMAINS)], logic="kansen")
+        set_approach(case, member, DOMAINS[i % len(DOMAINS)], "kansen")
         operations.log_contact(
             case, director, member, timezone.localdate(), 1 + i % 7, i % 3 != 0, "" if i % 3 else "anders", note=f"contact {i}"
         )

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
-from slim.operations import replica
+from slim.common import replica
 
 
 def _boom(request):

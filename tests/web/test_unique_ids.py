@@ -18,7 +18,7 @@ from slim.matching.models import Intake
 from slim.mirror.demo import demo as demo_team
 from slim.mirror.models import Round, Team
 from tests.conftest import make_user
-from tests.web.test_form_errors import Elements
+from tests.helpers import Elements
 
 
 def duplicate_ids(html):

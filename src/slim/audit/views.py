@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from slim.accounts.capabilities import AUDIT_READ_ALL, has
 from slim.clients.models import Client
-from slim.privacy.access import may_manage
+from slim.clients.visibility import may_manage
 
 from .chain import verify
 from .models import AuditEvent

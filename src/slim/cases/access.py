@@ -129,3 +129,12 @@ def case_or_404(user, case_id, category=None):
     if category and not can_see(user, case, category):
         raise Http404
     return case
+
+
+def director_manages(user, client):
+    """Registered with slim.clients.visibility: once a client has a case, only its casusregisseur manages the client."""
+    if not client.cases.exists():
+        return None
+    return has(user, CASES_TAKE_PART) and CaseMember.objects.filter(
+        case__client=client, user=user, role=CaseRole.DIRECTOR
+    ).exists()

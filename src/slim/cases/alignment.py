@@ -7,10 +7,11 @@ answer is stored when something changes:
 
 - a contact keeps the alignment of its professional at the moment it was
   recorded: that is the approach the conversation actually met;
-- an open case keeps its current alignment, refreshed when a decision or an
-  approach changes (signals.py) and on every save of the case; a closed case
-  keeps the alignment it closed with, so dropout is compared with the approach that
-  was in place when the client dropped out.
+- an open case keeps its current alignment, refreshed by the operations that
+  change it: an approach (cases.operations.change_approach), a decision
+  (matching.operations.decide calls refresh_client, registered in apps.py) and
+  reopening; a closed case keeps the alignment it closed with, so dropout is
+  compared with the approach that was in place when the client dropped out.
 
 Rule for a set of approaches: 'clash' when any approach differs from the
 client's logic in its life domain, 'match' when at least one equals it and none
@@ -47,21 +48,6 @@ def case_alignment(case_id, client_id):
     """The alignment of all approaches in a case, now."""
     approaches = MemberApproach.objects.filter(case_id=case_id).values_list("domain", "logic")
     return compare(approaches, client_logics(client_id))
-
-
-def alignment_to_store(case):
-    """What Case.save() stores: the current alignment while open; once closed, the one it closed with.
-
-    Read from the database rather than trusted from the instance, which may be
-    older than the last refresh by a signal.
-    """
-    if case.pk is None:
-        return Alignment.UNKNOWN  # no approaches yet
-    if not case.is_open:
-        stored = Case.objects.filter(pk=case.pk).values_list("alignment", "status").first()
-        if stored is not None and stored[1] == Case.Status.CLOSED:
-            return stored[0]
-    return case_alignment(case.pk, case.client_id)
 
 
 def _store(case_id, client_id):

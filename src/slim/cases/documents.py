@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from slim.core import Logic
 from slim.core.knowledge import logic_definitions
-from slim.knowledge.templatetags.slim_text import loc
-from slim.matching.templatetags.matching_tags import domain_name, logic_name
+from slim.ui.templatetags.slim_text import loc
+from slim.ui.templatetags.matching_tags import domain_name, logic_name
 
 from .forms import person_label
 from .models import CaseRole

@@ -10,7 +10,7 @@ import datetime
 from django.utils.translation import gettext as _
 
 from slim.accounts.models import User
-from slim.matching.templatetags.matching_tags import conversation_name, domain_name, logic_name
+from slim.ui.templatetags.matching_tags import conversation_name, domain_name, logic_name
 
 from .forms import person_label
 from .models import CaseRole, Category, Consent, EventKind, StallReason

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from slim.accounts.capabilities import CASES_TAKE_PART, roles_with
 from slim.accounts.models import User
 from slim.core.knowledge import conversation_types
-from slim.matching.forms import LazyLabel
+from slim.ui.labels import LazyLabel
 
 from slim.clients.bsn import validate_bsn
 from slim.clients.forms import ClientForm  # noqa: F401  (lives in slim.clients)

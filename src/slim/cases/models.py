@@ -65,7 +65,7 @@ class Case(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("uitkomst"), max_length=20, blank=True, choices=Outcome.choices)  # blank while open
     version = models.PositiveIntegerField(default=1)  # optimistic lock for the plan, see locking.py
-    # Kept up to date while open, frozen at closing (alignment.py): the dashboards group on it.
+    # Kept up to date while open, frozen at closing (operations.py, alignment.py): the dashboards group on it.
     alignment = models.CharField(max_length=10, choices=Alignment.choices, default=Alignment.UNKNOWN, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -81,14 +81,6 @@ class Case(models.Model):
 
     def __str__(self):
         return str(self.client)
-
-    def save(self, *args, **kwargs):
-        from .alignment import alignment_to_store  # alignment.py reads these models
-
-        self.alignment = alignment_to_store(self)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "alignment"}
-        super().save(*args, **kwargs)
 
     @property
     def is_open(self):

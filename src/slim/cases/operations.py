@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from slim.clients.operations import register_client
 
-from .alignment import member_alignment
+from .alignment import case_alignment, member_alignment, refresh_case
 from .locking import plan_change
 from .models import Action, Case, CaseMember, CaseRole, Consent, Contact, ContactTally, DomainGoal, Event, EventKind, MemberApproach
 
@@ -111,6 +111,7 @@ def change_approach(case, actor, version, user, domain, logic):
             MemberApproach.objects.update_or_create(case=case, user=user, domain=domain, defaults={"logic": logic})
         else:
             case.approaches.filter(user=user, domain=domain).delete()
+        refresh_case(case.pk)
         Event.record(case, EventKind.APPROACH, actor, data={"user": user.pk, "domain": domain, "logic": logic})
     return True
 
@@ -155,6 +156,8 @@ def set_status(case, actor, closing, reason, outcome=""):
     with transaction.atomic():
         case.status = Case.Status.CLOSED if closing else Case.Status.OPEN
         case.outcome = outcome if closing else ""
-        case.save(update_fields=["status", "outcome"])
+        # While open the alignment follows the approaches and decisions; closing freezes the one of this moment.
+        case.alignment = case_alignment(case.pk, case.client_id)
+        case.save(update_fields=["status", "outcome", "alignment"])
         Event.record(case, EventKind.CLOSED if closing else EventKind.REOPENED, actor, reason, data={"outcome": case.outcome})
     return case

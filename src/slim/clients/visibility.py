@@ -18,6 +18,28 @@ def add_rule(rule):
         _rules.append(rule)
 
 
+_manager_rules = []
+
+
+def add_manager_rule(rule):
+    """`rule(user, client)` returns True or False when it decides who manages the client, None when not."""
+    if rule not in _manager_rules:
+        _manager_rules.append(rule)
+
+
+def may_manage(user, client):
+    """Who may export or anonymise a client, and read its audit trail.
+
+    The registering professional, unless an app above decides (cases: once the client has a
+    case, its casusregisseur).
+    """
+    for rule in _manager_rules:
+        verdict = rule(user, client)
+        if verdict is not None:
+            return verdict
+    return can_register_clients(user) and client.created_by_id == user.pk
+
+
 def can_register_clients(user):
     """The one rule for registering a client, on every path: the client list of matching and
     opening a case (which may register a new client, and makes its opener casusregisseur)."""

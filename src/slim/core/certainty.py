@@ -27,10 +27,8 @@ Deterministic: the same words give the same figure.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from slim.core.knowledge import logic_definitions, read_data
 
@@ -161,18 +159,6 @@ def fit(readings: dict[str, list[tuple[dict, object, float, bool]]]) -> dict:
         "least_per_block": LEAST,
         "curves": {kind: [block.__dict__ for block in isotonic(found, LEAST)] for kind, found in points.items()},
     }
-
-
-def write_calibration(path: str | None = None) -> str:
-    """Fit the calibration again (slim.core.evaluate.calibration_readings) and write it."""
-    from slim.core.evaluate import calibration_readings  # the reader lives with the evaluation
-
-    target = path or str(resources.files("slim.data").joinpath(CALIBRATION_FILE))
-    data = fit(calibration_readings())
-    with open(target, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    calibration.cache_clear()
-    return target
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ import argparse
 import json
 import os
 from dataclasses import dataclass
+from importlib import resources
 
-from slim.core.certainty import CALIBRATION_SPLITS, supported
+from slim.core.certainty import CALIBRATION_FILE, CALIBRATION_SPLITS, calibration, fit, supported
 from slim.core.classifier import classify, raw_reading, withheld
 from slim.core.errors import InputError
 from slim.core.knowledge import read_data
@@ -250,6 +251,16 @@ def _line(name: str, style: str, members: list[Measured]) -> str:
         f"{name:<16}{style:<9}{n:>5}{_ratio(right, n):>10.3f}{_ratio(right, suggested):>13.3f}"
         f"{_ratio(n - suggested, n):>10.3f}{ece:>7.3f}"
     )
+
+
+def write_calibration(path: str | None = None) -> str:
+    """Fit the calibration again (calibration_readings, certainty.fit) and write it."""
+    target = path or str(resources.files("slim.data").joinpath(CALIBRATION_FILE))
+    data = fit(calibration_readings())
+    with open(target, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    calibration.cache_clear()
+    return target
 
 
 def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:

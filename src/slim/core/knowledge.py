@@ -17,10 +17,25 @@ from slim.core.errors import InputError, KnowledgeError
 from slim.core.model import Logic, Text
 
 
+def data_root():
+    """The versioned data files (the slim.data package): the one source of knowledge.
+
+    The engine reads them here; the knowledge pages read the KnowledgeItem table, a read model
+    that `slim load-knowledge` fills from the same files (slim.knowledge.loader).
+    """
+    return resources.files("slim.data")
+
+
+def clear_cache():
+    """Forget what was read, so the next call reads the files again (after they changed)."""
+    for function in (read_data, logic_definitions, life_domains, conversation_types):
+        function.cache_clear()
+
+
 @lru_cache(maxsize=None)
 def read_data(relative_path: str):
     """Parse a YAML or JSON file below the slim.data package."""
-    resource = resources.files("slim.data").joinpath(relative_path)
+    resource = data_root().joinpath(relative_path)
     if not resource.is_file():
         raise KnowledgeError(f"SLIM data file slim/data/{relative_path} is missing; the engine cannot run without it.")
     content = resource.read_text(encoding="utf-8")

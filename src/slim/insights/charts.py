@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .suppression import SUPPRESSED
+from slim.common.suppression import SUPPRESSED
 
 WIDTH = 760
 LABEL_WIDTH = 250

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from slim.cases.models import Alignment
 from slim.core import Logic
 from slim.core.knowledge import life_domains, logic_title
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.templatetags.slim_text import loc
 from slim.mirror.aggregates import ACROSS_TEAMS_MIN_RESPONDENTS, across_teams
 from slim.mirror.elements import werkzame_elementen
 
 from . import queries
-from .suppression import Cell, count, protect_parts, share
+from slim.common.suppression import Cell, count, protect_parts, share
 
 LOGICS = [logic.value for logic in Logic]
 GROUPS = queries.GROUPS

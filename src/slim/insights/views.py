@@ -14,14 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from slim.project import safecsv
-from slim.operations.replica import replica_view
+from slim.common import safecsv
+from slim.common.replica import replica_view
 
 from .access import insights_required
 from .charts import Bar, bar_chart
 from .models import Snapshot
 from .queries import Figures
-from .suppression import MIN_CLIENTS
+from slim.common.suppression import MIN_CLIENTS
 from .tables import GROUPS, LOGICS, TABLES, group_label, logic_label
 
 

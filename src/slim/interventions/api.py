@@ -15,7 +15,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from slim.api.errors import ERROR
+from slim.common.api_errors import ERROR
 
 from .fields import FIELDS
 from .models import Intervention

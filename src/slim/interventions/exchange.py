@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
-from slim.project import safecsv
+from slim.common import safecsv
 
 from .fields import BY_NAME, FIELDS
 from .records import FieldError
@@ -175,7 +175,7 @@ def _csv_row(line: int, header: list[str], cells: list[str]) -> Row:
         row.errors.append(FieldError(None, f"verwacht {len(header)} cellen, gevonden {len(cells)}"))
         return row
     for name, cell in zip(header, cells):
-        cell = safecsv.unescape(cell)  # undo the formula guard of dump_csv (slim.project.safecsv)
+        cell = safecsv.unescape(cell)  # undo the formula guard of dump_csv (slim.common.safecsv)
         kind = BY_NAME[name].kind
         if kind == "derived":
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -19,8 +19,16 @@ from .models import Intervention
 from .store import TAGGED_FIELDS, records_of, summaries_of
 from .vocabulary import BY_FACET, DELIVERY, RECOGNITION, SCHEME, Vocabulary, validity_years
 
-if TYPE_CHECKING:
-    from .search import Summary
+
+class Summary(NamedTuple):
+    """One result as the page statement reads it (store.SUMMARY_FIELDS and the relevance): a
+    results list needs no model instances, which cost more to make than the rest of a hit."""
+
+    pk: int
+    slug: str
+    name: str
+    summary: str
+    relevance: float | None  # None without a text query
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ def _recognition_view(
 class Description:
     """An intervention with everything resolved for display; each part is worked out when first used.
 
-    For a search hit (summarise) `obj` is a search.Summary and `record` holds only what a list of
+    For a search hit (summarise) `obj` is a Summary and `record` holds only what a list of
     results shows; otherwise `obj` is the Intervention and `record` its full record.
     """
 

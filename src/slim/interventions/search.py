@@ -12,7 +12,6 @@ ticking one more value gives. Across facets the selections all apply (AND).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, F, Q
@@ -25,7 +24,7 @@ from . import catalogue, fit, fulltext
 from .catalogue import Terms
 from .models import Intervention, InterventionTag
 from .parameters import listed
-from .presentation import Description, summarise
+from .presentation import Description, Summary, summarise
 from .query import Query, corrections, parse
 from .vocabulary import BY_FACET, FACETS
 
@@ -118,17 +117,6 @@ class Facet:
     name: str
     label: str
     options: tuple[FacetOption, ...]
-
-
-class Summary(NamedTuple):
-    """One result as the page statement reads it (store.SUMMARY_FIELDS and the relevance): a
-    results list needs no model instances, which cost more to make than the rest of a hit."""
-
-    pk: int
-    slug: str
-    name: str
-    summary: str
-    relevance: float | None  # None without a text query
 
 
 @dataclass(frozen=True)

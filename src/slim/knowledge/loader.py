@@ -7,10 +7,11 @@ never leaves a half-loaded knowledge base behind.
 import hashlib
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 
 import yaml
 from django.db import transaction
+
+from slim.core import knowledge as core_knowledge
 
 from .kinds import KINDS, Kind
 from .models import KnowledgeItem
@@ -38,7 +39,8 @@ class LoadReport:
 
 
 def knowledge_dir():
-    return resources.files("slim.data") / "knowledge"
+    """The same files the engine reads (slim.core.knowledge.data_root)."""
+    return core_knowledge.data_root() / "knowledge"
 
 
 def read_kind(kind: Kind) -> tuple[str, list[dict]]:

@@ -5,9 +5,9 @@ use a key the registry does not have, so a page never shows a raw key such as "M
 """
 
 from functools import lru_cache
-from importlib import resources
-
 import yaml
+
+from slim.core import knowledge as core_knowledge
 
 SOURCE_KEYS = ("title", "publisher", "year", "url")
 PROVENANCES = ("seed", "source", "ours")
@@ -15,7 +15,7 @@ PROVENANCES = ("seed", "source", "ours")
 
 @lru_cache(maxsize=1)
 def source_registry() -> dict[str, dict]:
-    path = resources.files("slim.data") / "knowledge" / "sources.yaml"
+    path = core_knowledge.data_root() / "knowledge" / "sources.yaml"
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     registry = {}
     for key, entry in (document.get("sources") or {}).items():

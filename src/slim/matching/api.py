@@ -6,8 +6,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from slim.api.errors import ERROR
-from slim.api.permissions import UsesEngine
+from slim.common.api_errors import ERROR
+from slim.accounts.api_permissions import UsesEngine
 from slim.core import classify, match_intake
 
 

@@ -9,19 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
 from slim.core.knowledge import intake_data, life_domains
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.labels import LazyLabel
 
 LOGIC_CHOICES = [(logic.value, logic.value.capitalize()) for logic in Logic]
-
-
-class LazyLabel:
-    """Pick the label's language when the form is rendered, not when it is built."""
-
-    def __init__(self, text):
-        self.text = text
-
-    def __str__(self):
-        return str(loc(self.text))
 
 
 def _domain_choices():

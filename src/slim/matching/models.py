@@ -6,19 +6,14 @@ date, and the history per domain shows how a client's view changes over time.
 """
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
 
 LOGIC_CHOICES = [(logic.value, logic.value.capitalize()) for logic in Logic]
-
-# Sent after a decision is saved and the current flags are right; sender=Decision, client_id=..., domain=...
-current_logic_changed = Signal()
-
 
 class Intake(models.Model):
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="intakes")
@@ -46,7 +41,7 @@ class Decision(models.Model):
     reason = models.TextField(_("reden"), blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(default=timezone.now)
-    # The latest decision of its client and domain. Kept by save() so that the policy dashboards
+    # The latest decision of its client and domain. Kept by operations.decide so that the policy dashboards
     # and the case alignment read the client's current logic without an anti-join over all history.
     is_current = models.BooleanField(default=False, editable=False)
 
@@ -66,24 +61,7 @@ class Decision(models.Model):
             models.Index(fields=["chosen_logic", "client"], condition=Q(is_current=True), name="matching_current_logic"),
         ]
 
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            # Lock the client row: two decisions saved at once for one client would both claim to be current.
-            clients = Decision._meta.get_field("client").related_model.objects
-            list(clients.select_for_update().filter(pk=self.client_id).values_list("pk"))
-            super().save(*args, **kwargs)
-            self.is_current = mark_current(self.client_id, self.domain) == self.pk
-            current_logic_changed.send(sender=Decision, client_id=self.client_id, domain=self.domain)
-
     @property
     def is_override(self):
         return self.chosen_logic != self.suggested_logic
 
-
-def mark_current(client_id, domain):
-    """Flag the latest decision of one client and domain as current and every other as not; return its pk."""
-    decisions = Decision.objects.filter(client_id=client_id, domain=domain)
-    latest = decisions.order_by("-decided_at", "-id").values_list("pk", flat=True).first()
-    decisions.filter(is_current=True).exclude(pk=latest).update(is_current=False)
-    decisions.filter(pk=latest, is_current=False).update(is_current=True)
-    return latest

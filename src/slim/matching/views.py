@@ -21,7 +21,7 @@ from slim.clients.visibility import can_register_clients
 from slim.core import InputError, Logic, classify
 from slim.core.knowledge import life_domains
 from slim.knowledge.models import KnowledgeItem
-from slim.privacy.access import may_manage
+from slim.clients.visibility import may_manage
 
 from . import operations
 from .forms import DecisionForm, IntakeForm, StatementForm

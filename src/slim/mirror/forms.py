@@ -7,7 +7,7 @@ mirror questions change in the knowledge file, not here.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.templatetags.slim_text import loc
 
 from .models import Action, ActionStatus
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from slim.knowledge.models import KnowledgeItem
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.templatetags.slim_text import loc
 
 from .aggregates import ElementResult, team_results
 from .radar import Series, radar_svg

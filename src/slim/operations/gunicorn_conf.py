@@ -34,7 +34,7 @@ accesslog = os.environ.get("SLIM_ACCESS_LOG", "-") or None
 # The access log stores no query strings: search words can say something about a client.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
-logger_class = "slim.operations.gunicorn_logging.JsonLogger"  # JSON lines, like slim.project.logs
+logger_class = "slim.operations.gunicorn_logging.JsonLogger"  # JSON lines, like slim.common.logs
 loglevel = os.environ.get("SLIM_GUNICORN_LOG_LEVEL", "info")
 # Several SLIM instances may run under one user (test, acceptance, production); a shared
 # control socket in the home directory would make them trip over each other.

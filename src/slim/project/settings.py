@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from slim.project.logs import configure as configure_structlog
+from slim.common.logs import configure as configure_structlog
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SLIM_DATA_DIR", Path.cwd() / "var")).resolve()
@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "mozilla_django_oidc",
+    "slim.ui",
     "slim.accounts",
     "slim.knowledge",
     "slim.clients",
@@ -59,8 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "slim.project.logs.RequestIdMiddleware",
-    "slim.api.errors.ApiErrorsMiddleware",
+    "slim.common.logs.RequestIdMiddleware",
+    "slim.common.api_errors.ApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -123,14 +124,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Optional PostgreSQL hot standby for the read-only reports (operations/replica.py).
+# Optional PostgreSQL hot standby for the read-only reports (common/replica.py).
 if os.environ.get("SLIM_REPLICA_DATABASE_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["SLIM_REPLICA_DATABASE_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
     )
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["slim.operations.replica.ReportRouter"]
+    DATABASE_ROUTERS = ["slim.common.replica.ReportRouter"]
 SLIM_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("SLIM_REPLICA_MAX_LAG_SECONDS", "30"))
 SLIM_REPLICA_CHECK_SECONDS = float(os.environ.get("SLIM_REPLICA_CHECK_SECONDS", "5"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -223,7 +224,7 @@ FILE_UPLOAD_HANDLERS = []
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "slim.api.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "slim.common.api_errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -247,7 +248,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # The API speaks JSON only; anything else is a 415 with a reason.
     "DEFAULT_PARSER_CLASSES": ["slim.api.parsers.SafeJSONParser"],
-    "EXCEPTION_HANDLER": "slim.api.errors.exception_handler",
+    "EXCEPTION_HANDLER": "slim.common.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SLIM API",
@@ -261,12 +262,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
 }
 
-# Structured logs (slim.project.logs): JSON lines with a request id, no client data.
+# Structured logs (slim.common.logs): JSON lines with a request id, no client data.
 configure_structlog()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "slim.project.logs.json_formatter"}},
+    "formatters": {"json": {"()": "slim.common.logs.json_formatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SLIM_LOG_LEVEL", "WARNING")},
     # One line per request (method, path without query, status, duration, user id); '' or WARNING: none.

@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from slim.accounts import oidc
 from slim.project.accessibility import statement
-from slim.project import converters  # noqa: F401  registers <id:...> before the apps' URLs load
+from slim.common import converters  # noqa: F401  registers <id:...> before the apps' URLs load
 from slim.project.headers import with_inline_styles
 
 urlpatterns = [
@@ -41,8 +41,8 @@ urlpatterns = [
     ),
 ]
 
-handler400 = "slim.api.errors.bad_request"
-handler403 = "slim.api.errors.permission_denied"
-handler404 = "slim.api.errors.page_not_found"
+handler400 = "slim.common.api_errors.bad_request"
+handler403 = "slim.common.api_errors.permission_denied"
+handler404 = "slim.common.api_errors.page_not_found"
 # A lost database connection is a 503 (page or JSON), anything else a 500 (JSON under /api/).
 handler500 = "slim.operations.views.server_error"

@@ -40,7 +40,8 @@ DEMO_LABELS = [
 def demo():
     """Create the quality demo once; returns True when it was created."""
     from slim.cases.models import Client
-    from slim.matching.models import Decision, Intake
+    from slim.matching.models import Intake
+    from slim.matching.operations import decide
 
     if Study.objects.filter(title=OPEN_STUDY).exists():
         return False
@@ -57,9 +58,9 @@ def demo():
         logics = ["kansen", "competenties", "sturing", "ondernemen"]
         chosen = suggested if number % 4 or not suggested else logics[(logics.index(suggested) + 1) % 4]
         if suggested:
-            Decision.objects.create(
-                client=client, intake=intake, domain=domain, suggested_logic=suggested, confidence=match["confidence"],
-                chosen_logic=chosen or "sturing", decided_by=anna,
+            decide(
+                client, anna, domain, chosen or "sturing", intake=intake, suggested_logic=suggested,
+                confidence=match["confidence"],
                 reason="" if chosen == suggested else "Cliënt wil eerst zelf leren, niet gestuurd worden.",
                 decided_at=timezone.now() - datetime.timedelta(days=30 * (number % 6)),
             )

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from slim.accounts.capabilities import QUALITY_LABEL, has
-from slim.insights.suppression import MIN_CLIENTS, SUPPRESSED  # noqa: F401  re-exported for the figures
+from slim.common.suppression import MIN_CLIENTS, SUPPRESSED  # noqa: F401  re-exported for the figures
 
 
 def decision_rows(organisation=None):

@@ -13,7 +13,7 @@ from slim.accounts.capabilities import (
     QUALITY_ALL_TEAMS, QUALITY_CONSENT, QUALITY_LABEL, QUALITY_STUDY_LEAD, QUALITY_VIEW, capability_required, has,
 )
 from slim.matching.models import LOGIC_CHOICES
-from slim.project import safecsv
+from slim.common import safecsv
 
 from . import operations, publication, sources
 from .figures import agreement as agreement_figures, drift as drift_figures, drift_csv_rows

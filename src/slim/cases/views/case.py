@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from slim.accounts.capabilities import CASES_TAKE_PART, capability_required
-from slim.matching.templatetags.matching_tags import domain_name
+from slim.ui.templatetags.matching_tags import domain_name
 
 from .. import operations
 from ..access import can_open_cases, case_or_404, visible_cases, visible_categories, visible_clients

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from slim.matching.templatetags.matching_tags import logic_name
+from slim.ui.templatetags.matching_tags import logic_name
 
 from .. import operations
 from ..access import can_edit_plan, can_see, case_or_404, is_case_director

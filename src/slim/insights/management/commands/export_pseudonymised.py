@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from slim.insights.pseudonyms import HEADER, pseudonymised_rows
-from slim.project import safecsv
+from slim.common import safecsv
 
 
 class Command(BaseCommand):

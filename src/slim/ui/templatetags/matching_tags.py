@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
 from slim.core.knowledge import conversation_title, life_domains, logic_title
-from slim.knowledge.templatetags.slim_text import loc
+from slim.ui.templatetags.slim_text import loc
 
 register = template.Library()
 
