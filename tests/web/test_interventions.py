@@ -105,7 +105,7 @@ def test_import_reports_every_bad_row_with_its_line_and_imports_nothing(tmp_path
 def test_csv_errors_point_at_the_line_where_the_row_starts(tmp_path):
     rows = [with_derived(record("eerste", summary="Twee regels:\nhier de tweede.")), with_derived(record("tweede"))]
     text = dump_csv(rows)
-    text = text.replace(",individueel,,", ",individueel,misschien,", 2)
+    text = text.replace(";individueel;;", ";individueel;misschien;", 2)
     text = text.replace("https://example.org/interventie", "geen-adres", 2)
     path = tmp_path / "interventies.csv"
     path.write_text(text, encoding="utf-8")
@@ -183,8 +183,8 @@ def test_csv_export_neutralises_formulas_and_the_round_trip_stays_exact(tmp_path
     load(tmp_path, originals)
     exported = tmp_path / "export.csv"
     run("export_interventions", "--format", "csv", "--output", str(exported))
-    with exported.open(encoding="utf-8", newline="") as handle:
-        cells = [cell for row in csv.reader(handle) for cell in row]
+    with exported.open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle, delimiter=";") for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert "'=HYPERLINK" in exported.read_text(encoding="utf-8")
 

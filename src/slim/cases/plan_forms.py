@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slim.accounts.models import User
 from slim.core.knowledge import life_domains
-from slim.matching.forms import LazyLabel
-from slim.matching.models import LOGIC_CHOICES
+from slim.matching.forms import LOGIC_CHOICES, LazyLabel
 
 from .forms import DATE_WIDGET, UserChoiceField
 from .locking import CONFLICT_MESSAGE

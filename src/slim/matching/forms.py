@@ -8,10 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
-from slim.core.knowledge import intake_data, life_domains
+from slim.core.knowledge import intake_data, life_domains, logic_title
 from slim.knowledge.templatetags.slim_text import loc
-
-LOGIC_CHOICES = [(logic.value, logic.value.capitalize()) for logic in Logic]
 
 
 class LazyLabel:
@@ -22,6 +20,10 @@ class LazyLabel:
 
     def __str__(self):
         return str(loc(self.text))
+
+
+# The logic names from the knowledge data, in the reader's language ("Ondernemen" / "Enterprising").
+LOGIC_CHOICES = [(logic.value, LazyLabel(logic_title(logic))) for logic in Logic]
 
 
 def _domain_choices():

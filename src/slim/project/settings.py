@@ -18,7 +18,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SLIM_DATA_DIR", Path.cwd() / "var")).resolve()
 
 PRODUCTION = os.environ.get("SLIM_PRODUCTION", "") == "1"
-DEBUG = os.environ.get("SLIM_DEBUG", "0" if PRODUCTION else "1") == "1"
+# Debug pages (they list every URL) only on explicit request: `make run` shows SLIM's own 404/500 pages.
+DEBUG = os.environ.get("SLIM_DEBUG", "0") == "1"
 
 if PRODUCTION:
     SECRET_KEY = os.environ["SLIM_SECRET_KEY"]
@@ -65,7 +66,7 @@ MIDDLEWARE = [
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "slim.project.sessions.IdleTimeoutMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "slim.project.language.ChosenLanguageMiddleware",  # Dutch unless the user chose English
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,9 +80,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if PRODUCTION:
-    # In production gunicorn serves the collected static files itself.
-    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# WhiteNoise serves the static files: in production the collected ones (gunicorn), with `slim serve`
+# straight from the app folders (no collectstatic needed, and also without DEBUG).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "slim.project.urls"
 WSGI_APPLICATION = "slim.project.wsgi.application"

@@ -1,0 +1,154 @@
+"""Polish from the walkthrough (issue 15, point 6): each test fails without its fix."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.urls import reverse
+
+from slim.cases.models import Case
+
+pytestmark = pytest.mark.django_db
+
+
+# --- BSN with spaces or dots -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["1112 22 333", "111.222.333", " 111 222 333 "])
+def test_bsn_is_accepted_with_spaces_or_dots(client_as_professional, typed):
+    response = client_as_professional.post(reverse("cases:new"), {"name": "Dhr. P.", "bsn": typed})
+    assert response.status_code == 302
+    assert Case.objects.get().client.bsn == "111222333"
+
+
+# --- debug pages only on request; static files still served ------------------------------------
+
+
+def test_debug_is_off_unless_asked_for():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("SLIM_")}
+    env["DJANGO_SETTINGS_MODULE"] = "slim.project.settings"
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    plain = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    asked = subprocess.run(
+        [sys.executable, "-c", code], env={**env, "SLIM_DEBUG": "1"}, capture_output=True, text=True, check=True
+    )
+    assert plain.stdout.strip() == "False" and asked.stdout.strip() == "True"
+
+
+def test_static_files_are_served_without_debug_and_404_is_our_own(client, settings):
+    assert settings.DEBUG is False
+    css = client.get("/static/slim/slim.css")
+    assert css.status_code == 200
+    missing = client.get("/bestaat-niet/")
+    assert missing.status_code == 404 and "Niet gevonden" in missing.content.decode()
+    assert "URLconf" not in missing.content.decode()
+
+
+# --- Dutch by default, English only when chosen ------------------------------------------------
+
+
+def test_dutch_is_the_default_even_for_an_english_browser(client):
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en")
+    assert page["Content-Language"] == "nl" and 'lang="nl"' in page.content.decode()
+
+
+def test_the_language_switch_is_remembered_and_switches_the_data_labels_too(client_as_professional, professional):
+    from slim.matching.forms import LOGIC_CHOICES
+
+    response = client_as_professional.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    page = client_as_professional.get(reverse("accounts:login"))
+    assert page["Content-Language"] == "en"
+    from django.utils import translation
+
+    with translation.override("en"):
+        labels = [str(label) for _code, label in LOGIC_CHOICES]
+    assert "Enterprising" in labels and "Ondernemen" not in labels
+    with translation.override("nl"):
+        assert "Ondernemen" in [str(label) for _code, label in LOGIC_CHOICES]
+
+
+# --- only professionals on a case; no "Nieuwe cliënt"/"Nieuwe casus" for a beleidsmaker ----------
+
+
+def test_only_professionals_can_be_added_to_a_case(client_as_professional, case):
+    from slim.cases.models import CaseMember
+    from tests.conftest import make_user
+
+    policy = make_user("pim", role="beleid", organisation="Gemeente")
+    colleague = make_user("carla")
+    form = client_as_professional.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "carla" in form and "pim" not in form
+    refused = client_as_professional.post(reverse("cases:member-add", args=[case.pk]), {"user": policy.pk, "role": "lid"})
+    assert not CaseMember.objects.filter(case=case, user=policy).exists()
+    assert refused.status_code in (200, 302)
+    client_as_professional.post(reverse("cases:member-add", args=[case.pk]), {"user": colleague.pk, "role": "lid"})
+    assert CaseMember.objects.filter(case=case, user=colleague).exists()
+
+
+def test_a_policy_maker_gets_no_new_client_or_new_case(client):
+    from tests.conftest import make_user
+
+    client.force_login(make_user("pim", role="beleid", organisation="Gemeente"))
+    for name in ("cases:list", "matching:intake"):
+        page = client.get(reverse(name)).content.decode()
+        assert "Nieuwe casus" not in page and "Nieuwe cliënt" not in page
+
+
+# --- CSV for Dutch Excel ------------------------------------------------------------------------
+
+
+def test_csv_is_for_dutch_excel_semicolon_decimal_comma_and_bom():
+    import io
+    from decimal import Decimal
+
+    from slim.project import safecsv
+
+    out = io.StringIO()
+    writer = safecsv.writer(out)
+    writer.writerow(["cliënt", 12, Decimal("45.30"), 0.5, -3, Decimal("-30.0")])
+    assert out.getvalue() == "\ufeffcliënt;12;45,30;0,5;-3;-30,0\r\n"
+
+
+def test_the_csv_shows_the_same_rounded_figure_as_the_page():
+    from slim.insights.suppression import Cell
+    from slim.project import safecsv
+
+    for value in (12.25, 12.35, 0.05, 99.95, 2 / 3 * 100, 12 / 39 * 100):
+        cell = Cell(value, 20, percent=True)
+        assert str(safecsv.number(cell.csv())) + "%" == cell.text()
+    assert Cell(12 / 39 * 100, 20, percent=True).text() == "30,8%"  # rounded, not cut off at 30,7
+
+
+def test_the_interventions_import_reads_the_old_comma_format_too(tmp_path, db):
+    from django.core.management import call_command
+
+    from slim.interventions.exchange import dump_csv, read_rows
+    from slim.interventions.models import Intervention
+
+    call_command("import_interventions", stdout=io_sink(), stderr=io_sink())
+    path = tmp_path / "export.csv"
+    call_command("export_interventions", "--format", "csv", "--output", str(path), stdout=io_sink())
+    new = path.read_bytes()
+    assert new.startswith("\ufeff".encode()) and new.split(b"\n", 1)[0].count(b";") > 3
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(new.decode("utf-8-sig"), newline=""), delimiter=";"))
+    old = io.StringIO()
+    csv.writer(old, lineterminator="\n").writerows(rows)
+    old_path = tmp_path / "oud.csv"
+    old_path.write_text(old.getvalue(), encoding="utf-8")
+    Intervention.objects.all().delete()
+    call_command("import_interventions", str(old_path), stdout=io_sink(), stderr=io_sink())
+    again = tmp_path / "opnieuw.csv"
+    call_command("export_interventions", "--format", "csv", "--output", str(again), stdout=io_sink())
+    assert again.read_bytes() == new
+    assert dump_csv and read_rows  # the functions the commands use
+
+
+def io_sink():
+    import io
+
+    return io.StringIO()
