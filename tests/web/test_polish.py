@@ -152,3 +152,69 @@ def io_sink():
     import io
 
     return io.StringIO()
+
+
+# --- team mirror: no figures below 3 members; closing asks; a closed round can be reopened -------
+
+
+@pytest.fixture
+def mirror_team(db):
+    from slim.mirror.models import Membership, Team
+    from tests.conftest import make_user
+
+    team = Team.objects.create(name="Wijkteam Noord")
+    lead, anna, bram = make_user("lea", role="teamleider"), make_user("anna"), make_user("bram")
+    Membership.objects.create(team=team, user=lead, is_lead=True)
+    for user in (anna, bram):
+        Membership.objects.create(team=team, user=user)
+    return team, lead, anna, bram
+
+
+def test_two_answers_show_no_figures_min_max_or_spread(client, knowledge, mirror_team, settings):
+    from django.utils import timezone
+
+    from slim.mirror.models import Round, Score
+
+    team, lead, anna, bram = mirror_team
+    round = Round.objects.create(team=team, title="Najaar", opened_by=lead)
+    Score.objects.create(round=round, member=anna, element="basishouding", current=1, importance=5, remark="Alleen ik")
+    Score.objects.create(round=round, member=bram, element="basishouding", current=5, importance=4)
+    round.closed_at = timezone.now()
+    round.save()
+    client.force_login(anna)
+    page = client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+    assert "1–5" not in page and "(sd" not in page and "Alleen ik" not in page
+    assert "te weinig antwoorden om te tonen" in page
+    settings.SLIM_MIRROR_MIN_RESPONDENTS = 5  # configurable upwards; never below 3
+    Score.objects.create(round=round, member=lead, element="basishouding", current=3, importance=3)
+    assert "(sd" not in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+    settings.SLIM_MIRROR_MIN_RESPONDENTS = 3
+    assert "1–5" in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+
+
+def test_closing_asks_for_confirmation_and_the_lead_can_reopen(client, knowledge, mirror_team):
+    from slim.mirror.models import Round
+
+    team, lead, anna, _bram = mirror_team
+    round = Round.objects.create(team=team, title="Najaar", opened_by=lead)
+    client.force_login(lead)
+    confirm = client.get(reverse("mirror:round-close", args=[round.pk]))
+    assert confirm.status_code == 200 and "Ja, ronde sluiten" in confirm.content.decode()
+    round.refresh_from_db()
+    assert round.is_open  # asking is not closing
+    assert client.post(reverse("mirror:round-close", args=[round.pk])).status_code == 302
+    round.refresh_from_db()
+    assert not round.is_open
+    client.force_login(anna)
+    assert client.post(reverse("mirror:round-reopen", args=[round.pk])).status_code == 403
+    client.force_login(lead)
+    assert "Ronde heropenen" in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+    assert client.post(reverse("mirror:round-reopen", args=[round.pk])).status_code == 302
+    round.refresh_from_db()
+    assert round.is_open
+    # Only while no other round is open: one open round per team.
+    client.post(reverse("mirror:round-close", args=[round.pk]))
+    Round.objects.create(team=team, title="Later", opened_by=lead)
+    client.post(reverse("mirror:round-reopen", args=[round.pk]))
+    round.refresh_from_db()
+    assert not round.is_open

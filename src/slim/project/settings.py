@@ -190,6 +190,10 @@ SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 # The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
 SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
 
+# Team mirror: per-element results, minima, maxima and spread only when at least this many members
+# answered (below that a figure could be one person's score: "niemand ziet wie wat heeft gescoord").
+SLIM_MIRROR_MIN_RESPONDENTS = int(os.environ.get("SLIM_MIRROR_MIN_RESPONDENTS", "3"))
+
 # Lockout (django-axes): one count per username for every login path (our form, /beheer/, OIDC).
 # Counting per username, not per address: a municipality's staff share one outgoing address.
 AXES_FAILURE_LIMIT = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
