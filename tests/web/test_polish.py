@@ -183,13 +183,13 @@ def test_two_answers_show_no_figures_min_max_or_spread(client, knowledge, mirror
     round.save()
     client.force_login(anna)
     page = client.get(reverse("mirror:round", args=[round.pk])).content.decode()
-    assert "1–5" not in page and "(sd" not in page and "Alleen ik" not in page
+    assert "1–5 <span" not in page and '<span class="muted">(sd' not in page and "Alleen ik" not in page
     assert "te weinig antwoorden om te tonen" in page
     settings.SLIM_MIRROR_MIN_RESPONDENTS = 5  # configurable upwards; never below 3
     Score.objects.create(round=round, member=lead, element="basishouding", current=3, importance=3)
-    assert "(sd" not in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+    assert '<span class="muted">(sd' not in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
     settings.SLIM_MIRROR_MIN_RESPONDENTS = 3
-    assert "1–5" in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
+    assert "1–5 <span" in client.get(reverse("mirror:round", args=[round.pk])).content.decode()
 
 
 def test_closing_asks_for_confirmation_and_the_lead_can_reopen(client, knowledge, mirror_team):
@@ -218,3 +218,46 @@ def test_closing_asks_for_confirmation_and_the_lead_can_reopen(client, knowledge
     client.post(reverse("mirror:round-reopen", args=[round.pk]))
     round.refresh_from_db()
     assert not round.is_open
+
+
+# --- databank search: what was typed, 'Bedoelde je' as a link, of/OR, themes and target groups -----
+
+
+@pytest.fixture
+def small_databank(tmp_path, db):
+    from tests.web.test_interventions import load, record
+
+    load(
+        tmp_path,
+        [
+            record("geldplan", approach="Samen een plan maken voor de rekeningen.", themes=["armoede_schulden"]),
+            record("tienerpraat", approach="Gesprekken over opvoeding met ouders.", target_group_codes=["ouders_gezinnen"]),
+            record("kookclub", approach="Samen koken in het buurthuis.", themes=["wijkontwikkeling"]),
+        ],
+    )
+
+
+def _search(client, q):
+    response = client.get("/api/v1/interventions", {"q": q})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_search_uses_the_words_as_typed_and_offers_a_suggestion_as_a_link(client, small_databank):
+    body = _search(client, "opvoeding pubr")
+    assert body["query"] == "opvoeding pubr"  # never silently 'opvoeding per'
+    page = client.get("/interventies/", {"q": "opvoeding pubr"}).content.decode()
+    assert "voor &#x27;opvoeding pubr&#x27;" in page or "voor 'opvoeding pubr'" in page
+    if body["suggested_query"]:
+        assert "Bedoelde je" in page and "<a href=\"?q=" in page
+
+
+def test_of_and_or_both_give_alternatives(client, small_databank):
+    both = {hit["slug"] for hit in _search(client, "rekeningen of buurthuis")["results"]}
+    assert both == {"geldplan", "kookclub"}
+    assert {hit["slug"] for hit in _search(client, "rekeningen OR buurthuis")["results"]} == both
+
+
+def test_a_search_for_schulden_finds_what_the_debts_theme_holds(client, small_databank):
+    assert [hit["slug"] for hit in _search(client, "schulden")["results"]] == ["geldplan"]
+    assert [hit["slug"] for hit in _search(client, "gezin")["results"]] == ["tienerpraat"]  # target group words
