@@ -261,3 +261,112 @@ def test_of_and_or_both_give_alternatives(client, small_databank):
 def test_a_search_for_schulden_finds_what_the_debts_theme_holds(client, small_databank):
     assert [hit["slug"] for hit in _search(client, "schulden")["results"]] == ["geldplan"]
     assert [hit["slug"] for hit in _search(client, "gezin")["results"]] == ["tienerpraat"]  # target group words
+
+
+# --- Post/Redirect/Get ---------------------------------------------------------------------------
+
+# Views that answer a POST with a page on purpose: nothing is stored, so a resubmit duplicates nothing.
+# The statement tool classifies one sentence of a client; a GET would put that sentence in the URL.
+RENDERS_AFTER_POST = {("matching/views.py", "statement")}
+
+
+def test_every_view_that_stores_a_post_answers_with_a_redirect():
+    import ast
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2] / "src" / "slim"
+    offenders = []
+    for path in root.rglob("*.py"):
+        if "views" not in str(path.relative_to(root)) or "migrations" in path.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef):
+                body = ast.get_source_segment(source, node) or ""
+                posts = "POST" in body or "require_POST" in body
+                if posts and "render(" in body and "redirect(" not in body and "Redirect" not in body:
+                    key = (str(path.relative_to(root)), node.name)
+                    if key not in RENDERS_AFTER_POST:
+                        offenders.append(key)
+    assert not offenders, f"POST handled without a redirect: {offenders}"
+
+
+def test_successful_posts_redirect_so_back_and_resubmit_cannot_duplicate(client_as_professional, professional):
+    from tests.conftest import make_user
+
+    responses = [client_as_professional.post(reverse("matching:intake"), {"name": "Mevrouw K.", "bsn": ""})]
+    responses.append(client_as_professional.post(reverse("cases:new"), {"name": "Dhr. P."}))
+    case = Case.objects.get()
+    colleague = make_user("carla")
+    responses.append(client_as_professional.post(reverse("cases:member-add", args=[case.pk]), {"user": colleague.pk, "role": "lid"}))
+    assert [response.status_code for response in responses] == [302, 302, 302]
+
+
+# --- import screen for interventions (beheerder) ------------------------------------------------
+
+
+@pytest.fixture
+def beheerder_client(client):
+    from tests.conftest import make_user, verify_second_step
+
+    user = make_user("bea", role="beheerder", organisation="Gemeente")
+    user.is_staff = True
+    user.save()
+    client.force_login(user)
+    verify_second_step(client, user)
+    return client
+
+
+def _csv_file(name, separator=";"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from slim.interventions.exchange import dump_csv
+    from slim.interventions.records import with_derived
+    from tests.web.test_interventions import record
+
+    text = dump_csv([with_derived(record("uit-scherm"))])
+    if separator == ",":
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        text = out.getvalue()
+    elif separator == "\t":
+        text = text.replace(";", "\t")
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+@pytest.mark.parametrize("separator", [";", ","])
+def test_the_beheerder_imports_interventions_from_a_file(beheerder_client, separator):
+    from slim.audit.models import AuditEvent
+    from slim.interventions.models import Intervention
+
+    url = reverse("interventions-import")
+    assert beheerder_client.get(url).status_code == 200
+    response = beheerder_client.post(url, {"bestand": _csv_file("interventies.csv", separator)})
+    assert response.status_code == 302  # Post/Redirect/Get
+    assert Intervention.objects.filter(slug="uit-scherm").exists()
+    assert "1 nieuw" in beheerder_client.get(url).content.decode()
+    assert AuditEvent.objects.filter(view="interventions-import", method="POST").exists()
+
+
+def test_the_import_screen_refuses_bad_files_with_a_clear_message(beheerder_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from slim.interventions.models import Intervention
+
+    url = reverse("interventions-import")
+    tabs = beheerder_client.post(url, {"bestand": _csv_file("interventies.csv", "\t")})
+    assert tabs.status_code == 400 and "tabs" in tabs.content.decode()
+    big = SimpleUploadedFile("groot.csv", b"slug;name\n" + b"x" * (3 * 1024 * 1024), content_type="text/csv")
+    too_big = beheerder_client.post(url, {"bestand": big})
+    assert too_big.status_code == 400 and "Kies een bestand" in too_big.content.decode()
+    assert beheerder_client.post(url, {}).status_code == 400
+    assert not Intervention.objects.exists()
+
+
+def test_only_the_beheerder_may_import_and_other_pages_stay_upload_free(client_as_professional, settings):
+    assert settings.FILE_UPLOAD_HANDLERS == []
+    assert client_as_professional.get(reverse("interventions-import")).status_code == 403

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from slim.accounts import oidc
+from slim.operations.interventions_import import interventions_import
 from slim.project.accessibility import statement
 from slim.project import converters  # noqa: F401  registers <id:...> before the apps' URLs load
 from slim.project.headers import with_inline_styles
@@ -26,6 +27,8 @@ urlpatterns = [
     path("audit/", include("slim.audit.urls")),
     path("privacy/", include("slim.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin: the admin's catch-all would answer this address with its own 404.
+    path("beheer/interventies-importeren/", interventions_import, name="interventions-import"),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("slim.api.urls")),
     path("api/v1/", include("slim.interventions.api_urls")),
