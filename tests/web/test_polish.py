@@ -370,3 +370,28 @@ def test_the_import_screen_refuses_bad_files_with_a_clear_message(beheerder_clie
 def test_only_the_beheerder_may_import_and_other_pages_stay_upload_free(client_as_professional, settings):
     assert settings.FILE_UPLOAD_HANDLERS == []
     assert client_as_professional.get(reverse("interventions-import")).status_code == 403
+
+
+# --- an action's due date is optional; dates in Dutch ----------------------------------------------
+
+
+def test_an_action_without_a_due_date_and_dates_in_dutch(client_as_professional, case, professional):
+    import datetime
+
+    from slim.cases import operations
+
+    case.refresh_from_db()
+    response = client_as_professional.post(
+        reverse("cases:plan-action", args=[case.pk]),
+        {"version": case.version, "description": "Post samen openen", "owner": professional.pk, "due_on": ""},
+    )
+    assert response.status_code == 302
+    action = case.actions.get()
+    assert action.due_on is None
+    case.refresh_from_db()
+    operations.add_action(case, professional, case.version, "Bellen", professional, datetime.date(2026, 12, 7))
+    plan = client_as_professional.get(reverse("cases:plan", args=[case.pk])).content.decode()
+    assert "7 december 2026" in plan
+    timeline = client_as_professional.get(reverse("cases:timeline", args=[case.pk])).content.decode()
+    assert "7 december 2026" in timeline and "07-12-2026" not in timeline
+    assert client_as_professional.get(reverse("cases:client-plan", args=[case.pk])).status_code == 200

@@ -124,7 +124,7 @@ class ActionForm(PlanVersion, forms.ModelForm):
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
+        if due_on is not None and due_on < timezone.localdate():
             raise forms.ValidationError(_("Deze datum ligt in het verleden. Kies vandaag of later."))
         return due_on
 
