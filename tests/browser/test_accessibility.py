@@ -192,7 +192,7 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     page.get_by_label("Titel van de ronde").fill("Voorjaar 2027")
     page.get_by_role("button", name="Nieuwe ronde openen").click()
     opened = Round.objects.get(title="Voorjaar 2027")
-    axe.visit(f"/spiegel/rondes/{opened.pk}/invullen/", "/inzicht/")
+    axe.visit(f"/spiegel/rondes/{opened.pk}/invullen/", f"/spiegel/rondes/{opened.pk}/sluiten/", "/inzicht/")
     logout(page)
 
     # Dirk, policy maker; the auditor; the admin who must set up the second step first.

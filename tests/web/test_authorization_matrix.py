@@ -107,6 +107,8 @@ RULES = {
     "mirror:action-status": TEAM_MEMBERS,
     "mirror:round-open": {"team_lead"},
     "mirror:round-close": {"team_lead"},
+    "mirror:round-reopen": {"team_lead"},
+    "interventions-import": {"admin"},
     "mirror:focus-choose": {"team_lead"},
     "mirror:focus-unchoose": {"team_lead"},
     # Issue 19: figures for the team leader (own team), the beheerder (all teams) and the policy maker (suppressed).

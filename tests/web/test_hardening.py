@@ -275,8 +275,8 @@ def test_csv_cells_never_start_a_formula_and_read_back_exactly(value):
     from slim.common import safecsv
 
     out = io.StringIO()
-    safecsv.writer(out).writerow([value, 5, -3])
-    cell, number, negative = next(csv.reader(io.StringIO(out.getvalue())))
+    safecsv.writer(out, bom=False).writerow([value, 5, -3])
+    cell, number, negative = next(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))
     assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
     assert safecsv.unescape(cell) == value and (number, negative) == ("5", "-3")
 

@@ -15,6 +15,7 @@ from slim.cases import operations
 from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact
 from slim.insights import demo
 from slim.insights.pseudonyms import pseudonymised_rows
+from slim.common import safecsv
 from slim.insights.queries import Figures
 from slim.common.suppression import Cell, protect_parts
 from slim.insights.tables import TABLES
@@ -103,7 +104,7 @@ def municipality(people):
 
 def rows(slug):
     table = TABLES[slug](Figures())
-    return {row[0]: [cell.csv() for cell in row[1:]] for row in table.rows}
+    return {row[0]: [str(safecsv.number(cell.csv())) for cell in row[1:]] for row in table.rows}
 
 
 def login(client, user):
@@ -145,22 +146,22 @@ def test_latest_decision_per_client_and_domain_counts(municipality):
     werk = rows("logica-per-leefgebied")["Werk"]
     # kansen, competenties, sturing, ondernemen, then the four shares, then the total
     assert werk[:4] == ["12", "<10", "<10", "<10"]
-    assert werk[4] == "80.0" and werk[6] == "<10"
+    assert werk[4] == "80,0" and werk[6] == "<10"
     assert werk[8] == "15"
 
 
 def test_a_single_hidden_part_hides_the_smallest_other_part_too():
     parts = protect_parts([Cell(10, 10), Cell(11, 11), Cell(2, 2)], Cell(23, 23))
-    assert [part.csv() for part in parts] == ["<10", "11", "<10"]
-    assert Cell(0, 0).csv() == "<10" and Cell(0).csv() == "0"
+    assert [part.csv() for part in parts] == ["<10", 11, "<10"]
+    assert Cell(0, 0).csv() == "<10" and Cell(0).csv() == 0
 
 
 def test_contacts_when_approach_and_logic_match_or_clash(municipality):
     table = rows("contacten-past-botst")
     match, clash, unknown = table.values()
     # contacts, flowed, stalled, share stalled, clients
-    assert match == ["39", "27", "12", "30.8", "15"]
-    assert clash == ["22", "10", "12", "54.5", "12"]
+    assert match == ["39", "27", "12", "30,8", "15"]
+    assert clash == ["22", "10", "12", "54,5", "12"]
     assert unknown == ["<10"] * 5
 
 
@@ -170,7 +171,7 @@ def test_dropout_when_approach_and_logic_match_or_clash(municipality):
         operations.set_status(case, case.created_by, True, "Afgesloten", outcome)
     match, clash, unknown = rows("afhaken-past-botst").values()
     # cases, closed, dropped out, share of closed
-    assert clash == ["12", "11", "10", "90.9"]
+    assert clash == ["12", "11", "10", "90,9"]
     assert match == ["<10", "<10", "<10", "<10"]
 
 
@@ -182,7 +183,7 @@ def test_offer_and_gap(municipality):
     assert offer["Ondernemen"] == ["0", "<10", "<10"]
     gap = rows("kloof")
     # client share, interventions share, difference, approaches share, difference
-    assert gap["Kansen"] == ["80.0", "33.3", "-46.7", "44.4", "-35.6"]
+    assert gap["Kansen"] == ["80,0", "33,3", "-46,7", "44,4", "-35,6"]
     assert gap["Sturing"][0] == "<10" and gap["Sturing"][2] == "<10"
     assert rows("aanpak-per-leefgebied")["Werk"] == ["12", "<10", "15", "<10"]
 
@@ -194,7 +195,7 @@ def test_csv_has_the_same_suppression_as_the_page(client, people, municipality):
     response = login(client, people["dirk"]).get(reverse("insights:csv", args=["logica-per-leefgebied"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    table = list(csv.reader(io.StringIO(response.content.decode())))
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0][0] == "Leefgebied"
     werk = next(row for row in table if row[0] == "Werk")
     assert werk[1:5] == ["12", "<10", "<10", "<10"]
@@ -225,9 +226,9 @@ def test_pseudonymised_export_has_no_names_bsn_or_days(municipality, tmp_path, s
     settings.SLIM_PSEUDONYM_KEY = "test-sleutel"
     target = tmp_path / "export.csv"
     call_command("export_pseudonymised", output=str(target))
-    text = target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8-sig")
     assert "Testcliënt" not in text and "Jansen" not in text and "111222333" not in text
-    table = list(csv.reader(io.StringIO(text)))
+    table = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert table[0] == ["pseudoniem", "leefgebied", "logica", "besloten_in_maand"]
     body = table[1:]
     assert len(body) == 15  # one row per client and domain: history does not count
@@ -306,7 +307,7 @@ def test_the_page_answers_from_a_young_snapshot_and_recounts_on_request(client, 
     response = client.post(reverse("insights:refresh"), follow=True)
     assert "opnieuw geteld" in response.content.decode()
     csv_after = client.get(reverse("insights:csv", args=["logica-per-leefgebied"])).content.decode()
-    wonen = next(row for row in csv.reader(io.StringIO(csv_after)) if row[0] == "Wonen")
+    wonen = next(row for row in csv.reader(io.StringIO(csv_after.removeprefix("\ufeff")), delimiter=";") if row[0] == "Wonen")
     assert wonen[4] == "12"  # ondernemen
 
 

@@ -89,7 +89,8 @@ def test_pages_render_in_dutch_and_english(client, knowledge):
             page = client.get(f"/kennis/{kind.slug}/{item.code}/")
             assert page.status_code == 200
             assert escape(item.title["nl"]) in page.content.decode()
-    english = client.get("/kennis/logicas/kansen/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"  # the language switch's remembered choice
+    english = client.get("/kennis/logicas/kansen/")
     item = KnowledgeItem.objects.get(kind="logic", code="kansen")
     assert item.title["en"] in english.content.decode()
     assert "Knowledge base" in english.content.decode()

@@ -248,10 +248,11 @@ def test_drift_page_and_csv(people):
         add_client(people["anna"], number)
     lead = browser_for(people["chantal"])
     assert "Drift per kwartaal" in lead.get(reverse("quality:drift")).content.decode()
-    csv_text = lead.get(reverse("quality:drift-csv")).content.decode()
-    assert csv_text.splitlines()[0].startswith("kwartaal,besluiten")
-    assert csv_text.splitlines()[0].endswith("zekerheid min gevolgd")
-    assert csv_text.splitlines()[1].endswith(",1.0,0.7,-0.3")  # all followed, mean certainty 0.7: 30 points under
+    csv_text = lead.get(reverse("quality:drift-csv")).content.decode("utf-8-sig")  # Dutch Excel: BOM, ';', decimal comma
+    assert csv_text.splitlines()[0].startswith("kwartaal;besluiten")
+    assert csv_text.splitlines()[0].endswith("zekerheid min gevolgd (procentpunt)")
+    # all followed, mean certainty 70%: 30 points under; the same rounded figures as the page
+    assert csv_text.splitlines()[1].endswith(";100,0;70,0;-30,0")
     policy_csv = browser_for(people["dirk"]).get(reverse("quality:drift-csv")).content.decode()
     assert "<10" in policy_csv.splitlines()[1]
 

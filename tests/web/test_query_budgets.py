@@ -134,3 +134,25 @@ def test_dashboard_within_budget(client):
     client.get(url)  # makes the snapshot the page reads from
     queries, captured = count(client, url)
     assert queries <= BUDGET, [q["sql"][:160] for q in captured]
+
+
+def test_round_close_confirmation_and_import_page_within_budget(client):
+    from slim.mirror.models import Membership, Round, Team
+    from tests.conftest import verify_second_step
+
+    lead = make_user("lea", role=Role.TEAM_LEAD)
+    team = Team.objects.create(name="Wijkteam Noord")
+    Membership.objects.create(team=team, user=lead, is_lead=True)
+    round = Round.objects.create(team=team, title="Najaar", opened_by=lead)
+    client.force_login(lead)
+    url = reverse("mirror:round-close", args=[round.pk])
+    client.get(url)
+    queries, captured = count(client, url)
+    assert queries <= BUDGET, [q["sql"][:160] for q in captured]
+    admin = make_user("bea", role=Role.ADMIN, organisation="Gemeente")
+    client.force_login(admin)
+    verify_second_step(client, admin)
+    url = reverse("interventions-import")
+    client.get(url)
+    queries, captured = count(client, url)
+    assert queries <= BUDGET, [q["sql"][:160] for q in captured]

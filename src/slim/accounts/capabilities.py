@@ -19,6 +19,7 @@ from slim.accounts.models import Role
 ENGINE_USE = "engine.use"  # the statement tool, the intake pages and the engine API
 CLIENTS_REGISTER = "clients.register"  # register a client (also by opening a case) and lead the new case
 CASES_TAKE_PART = "cases.take_part"  # be a member of cases and see them under the case rules
+CASES_BE_ADDED = "cases.be_added"  # be added to a case's team by its casusregisseur (professionals only)
 CASES_OVERSEE_ORGANISATION = "cases.oversee_organisation"  # see the cases led from one's own organisation
 INSIGHTS_VIEW = "insights.view"  # the policy dashboards (counts only)
 AUDIT_READ_ALL = "audit.read_all"  # the whole audit trail and every client's trail
@@ -32,9 +33,9 @@ QUALITY_LABEL = "quality.label"  # label statements in a study one is asked to t
 QUALITY_CONSENT = "quality.consent"  # record a client's consent for quality research (on a client one may see)
 
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.PROFESSIONAL: frozenset({ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, MIRROR_TAKE_PART, QUALITY_LABEL, QUALITY_CONSENT}),
+    Role.PROFESSIONAL: frozenset({ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, CASES_BE_ADDED, MIRROR_TAKE_PART, QUALITY_LABEL, QUALITY_CONSENT}),
     Role.TEAM_LEAD: frozenset(
-        {ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, CASES_OVERSEE_ORGANISATION, INSIGHTS_VIEW, MIRROR_TAKE_PART, MIRROR_LEAD,
+        {ENGINE_USE, CLIENTS_REGISTER, CASES_TAKE_PART, CASES_BE_ADDED, CASES_OVERSEE_ORGANISATION, INSIGHTS_VIEW, MIRROR_TAKE_PART, MIRROR_LEAD,
          QUALITY_VIEW, QUALITY_STUDY_LEAD, QUALITY_LABEL, QUALITY_CONSENT}
     ),
     Role.POLICY: frozenset({ENGINE_USE, CASES_TAKE_PART, INSIGHTS_VIEW, MIRROR_TAKE_PART, QUALITY_VIEW}),

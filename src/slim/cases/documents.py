@@ -38,7 +38,7 @@ class Document:
 
 
 def _day(value):
-    return date_format(value, "j F Y")
+    return date_format(value, "j F Y") if value else ""
 
 
 def _members(case):
@@ -67,7 +67,7 @@ def client_plan(case):
         Section(
             _("Wie doet wat? En wanneer?"),
             items=[
-                _("%(who)s: %(what)s. Klaar op %(when)s.")
+                (_("%(who)s: %(what)s. Klaar op %(when)s.") if action.due_on else _("%(who)s: %(what)s."))
                 % {"who": action.owner, "what": action.description.rstrip("."), "when": _day(action.due_on)}
                 for action in open_actions
             ]
@@ -128,7 +128,8 @@ def case_story(case):
             for approach in approaches
             if approach.user_id == member.user_id
         ] + [
-            _("%(what)s (klaar op %(when)s)") % {"what": action.description, "when": _day(action.due_on)}
+            (_("%(what)s (klaar op %(when)s)") if action.due_on else "%(what)s")
+            % {"what": action.description, "when": _day(action.due_on)}
             for action in open_actions
             if action.owner_id == member.user_id
         ]

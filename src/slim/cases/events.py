@@ -7,6 +7,7 @@ were written with (`detail`), which is shown as it is.
 
 import datetime
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from slim.accounts.models import User
@@ -17,7 +18,8 @@ from .models import CaseRole, Category, Consent, EventKind, StallReason
 
 
 def _date(value):
-    return f"{datetime.date.fromisoformat(value):%d-%m-%Y}" if value else ""
+    """A stored ISO date in the reader's language: "7 december 2026"."""
+    return date_format(datetime.date.fromisoformat(value), "j F Y") if value else ""
 
 
 def _label(choices, value):
@@ -64,7 +66,8 @@ def describe(event, people=None):
         logic = logic_name(data["logic"]) if data.get("logic") else _("geen")
         return f"{person('user')}, {domain_name(data['domain'])}: {logic}"
     if kind == EventKind.ACTION_ADDED:
-        return f"{event.detail} – {person('owner', str)}, {_date(data['due_on'])}"
+        due = _date(data.get("due_on"))
+        return f"{event.detail} – {person('owner', str)}" + (f", {due}" if due else "")
     if kind == EventKind.CONTACT:
         reason = {"reason": _label(StallReason, data.get("stall_reason", ""))}
         how = _("stroomde") if data.get("flowed") else _("haperde: %(reason)s") % reason

@@ -4,13 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from slim.accounts.capabilities import CASES_TAKE_PART, roles_with
+from slim.accounts.capabilities import CASES_BE_ADDED, roles_with
 from slim.accounts.models import User
 from slim.core.knowledge import conversation_types
 from slim.ui.labels import LazyLabel
 
-from slim.clients.bsn import validate_bsn
-from slim.clients.forms import ClientForm  # noqa: F401  (lives in slim.clients)
+from slim.clients.forms import BSNField, ClientForm  # noqa: F401  (ClientForm lives in slim.clients)
 from slim.clients.models import Client
 
 from .models import Case, CaseRole, Consent, Contact, StallReason
@@ -45,8 +44,7 @@ class CaseForm(forms.Form):
         label=_("Cliënt"), queryset=Client.objects.none(), required=False, empty_label=_("nieuwe cliënt (vul hieronder in)")
     )
     name = Client._meta.get_field("name").formfield(label=_("Naam of initialen van de nieuwe cliënt"), required=False)
-    # Model validators only run on model validation, so the elfproef is named here too.
-    bsn = Client._meta.get_field("bsn").formfield(validators=[validate_bsn])
+    bsn = BSNField()  # spaces and dots allowed; the elfproef runs in the field
     shared_goal = forms.CharField(
         label=_("Gezamenlijk doel (kan ook later)"),
         required=False,
@@ -86,7 +84,7 @@ class MemberForm(forms.Form):
         self.case = case
         self.fields["user"].queryset = (
             User.objects.filter(is_active=True)
-            .filter(role__in=roles_with(CASES_TAKE_PART))
+            .filter(role__in=roles_with(CASES_BE_ADDED))  # professionals only, no beleidsmaker or beheerder
             .exclude(organisation="")
             .exclude(case_memberships__case=case)
             .order_by("organisation", "last_name", "username")

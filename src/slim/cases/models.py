@@ -204,13 +204,14 @@ class Action(models.Model):
     )
     domain = models.CharField(_("leefgebied"), max_length=40, blank=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie"))
-    due_on = models.DateField(_("klaar op"))
+    due_on = models.DateField(_("klaar op (optioneel)"), null=True, blank=True)
     done_on = models.DateField(_("afgerond op"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["done_on", "due_on", "id"]
+        # Actions without a date after those with one, on PostgreSQL and SQLite alike.
+        ordering = [models.F("done_on").asc(nulls_first=True), models.F("due_on").asc(nulls_last=True), "id"]
 
 
 class StallReason(models.TextChoices):

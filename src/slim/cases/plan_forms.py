@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from slim.accounts.models import User
 from slim.core.knowledge import life_domains
+from slim.matching.forms import LOGIC_CHOICES
 from slim.ui.labels import LazyLabel
-from slim.matching.models import LOGIC_CHOICES
 
 from .forms import DATE_WIDGET, UserChoiceField
 from .locking import CONFLICT_MESSAGE
@@ -125,7 +125,7 @@ class ActionForm(PlanVersion, forms.ModelForm):
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
+        if due_on is not None and due_on < timezone.localdate():
             raise forms.ValidationError(_("Deze datum ligt in het verleden. Kies vandaag of later."))
         return due_on
 

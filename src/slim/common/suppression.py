@@ -10,6 +10,7 @@ subtraction, so protect_parts() then also hides the smallest visible part
 """
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 
@@ -45,18 +46,24 @@ class Cell:
         if self.value is None:
             return "–"
         if self.percent:
-            return f"{number_format(self.value, 1)}%"
-        return number_format(self.value, self.decimals, force_grouping=True)
+            return f"{number_format(self.rounded(), 1)}%"
+        return number_format(self.rounded(), self.decimals, force_grouping=True)
 
     def csv(self):
-        """For the CSV: plain numbers a spreadsheet reads, the same '<10' when suppressed."""
+        """For the CSV: the page's rounded figure as a number (safecsv writes 80,0), the same '<10' when suppressed."""
         if self.suppressed:
             return SUPPRESSED
         if self.value is None:
             return ""
-        if self.percent:
-            return f"{self.value:.1f}"
-        return f"{self.value:.{self.decimals}f}" if self.decimals else str(self.value)
+        rounded = self.rounded()
+        return int(rounded) if rounded == rounded.to_integral_value() and not self.percent and not self.decimals else rounded
+
+    def rounded(self) -> Decimal:
+        """The value rounded half up to the shown decimals, once, for the page and the CSV alike.
+
+        (number_format cuts a float's decimals off: 30.77 would show as 30,7 on the page and 30.8 in the CSV.)"""
+        decimals = 1 if self.percent else self.decimals
+        return Decimal(str(self.value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
     @property
     def chart_value(self):

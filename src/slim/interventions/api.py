@@ -106,8 +106,11 @@ class FacetSerializer(serializers.Serializer):
 
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField(help_text="de zoekvraag zoals gezocht (na verbetering)")
-    corrected_query = serializers.CharField(allow_null=True, help_text="gezet als woorden zijn verbeterd ('Bedoelde je ...?')")
-    original_query = serializers.CharField(allow_null=True, help_text="de zoekvraag zoals gegeven, als die is verbeterd")
+    suggested_query = serializers.CharField(
+        allow_null=True,
+        help_text="een voorstel als een woord in geen enkele interventie voorkomt ('Bedoelde je ...?'); "
+        "gezocht is altijd op de zoekvraag zoals gegeven",
+    )
     ignored_query = serializers.BooleanField(help_text="de zoekvraag had geen woorden om op te zoeken")
     sort = serializers.ChoiceField(choices=list(SORTS))
     count = serializers.IntegerField()
@@ -217,13 +220,11 @@ class InterventionSearchView(APIView):
     )
     def get(self, request):
         result = search(SearchParams.from_query(request.query_params, strict=True))
-        corrected = result.corrected_from is not None
         links = _Links(request)
         return Response(
             {
                 "query": result.query,
-                "corrected_query": result.query if corrected else None,
-                "original_query": result.corrected_from,
+                "suggested_query": result.suggestion,
                 "ignored_query": result.ignored_query,
                 "sort": result.sort,
                 "count": result.count,

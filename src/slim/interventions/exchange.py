@@ -25,7 +25,7 @@ CSV_BOOLEANS = {"ja": True, "nee": False, "": None}
 COLUMNS = tuple(field.name for field in FIELDS)
 FORMAT_HELP = (
     "JSON: een object {\"interventions\": [...]} zoals het meegeleverde bestand (een losse lijst mag ook). "
-    "CSV: UTF-8, komma als scheidingsteken, één interventie per rij, de veldnamen van het JSON-bestand als kolomkoppen. "
+    "CSV: UTF-8, puntkomma als scheidingsteken (zoals Nederlandse Excel; een oud bestand met komma's kan ook), één interventie per rij, de veldnamen van het JSON-bestand als kolomkoppen. "
     "Lijsten staan in één cel, gescheiden door ' | ' (bijvoorbeeld 'jeugd | ouderen'). "
     "Erkenningen staan als JSON-lijst in één cel, bijvoorbeeld "
     "[{\"scheme\": \"movisie\", \"level\": \"goed_onderbouwd\", \"date\": \"2017\", \"note\": null}]. "
@@ -140,7 +140,9 @@ def dump_json(records: list[dict]) -> str:
 
 
 def read_csv(text: str) -> list[Row]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text = safecsv.strip_bom(text)
+    delimiter = safecsv.sniff_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
         if not header:

@@ -2,7 +2,7 @@
 
 The syntax is that of PostgreSQL's websearch_to_tsquery, which readers know
 from web search engines: words must all occur, "quotes" make a phrase, 'or'
-offers alternatives and -word excludes. Parsing it ourselves lets SQLite's FTS5
+(or the Dutch 'of', in any case) offers alternatives and -word excludes. Parsing it ourselves lets SQLite's FTS5
 follow the same rules, and lets us check each word against the index to offer
 'Bedoelde je ...?' when a word occurs nowhere.
 """
@@ -26,6 +26,7 @@ STOPWORDS = frozenset(
     heeft hebben had zich hun hij zij ze we wij ik je jij u mij me mijn hem haar ons onze wat wie waar
     hoe welke zo al meer kan kunnen zal zou moet moeten""".split()
 )
+ALTERNATIVE_WORDS = frozenset({"or", "of"})  # 'schulden of armoede' and 'schulden OR armoede' alike
 SUGGESTION_CUTOFF = 0.75
 SUGGESTION_SLACK = 2  # letters more or fewer than the word typed
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -90,7 +91,7 @@ def parse(text: str) -> Query:
         )
     groups, current, alternative = [], [], False
     for negated, quoted, bare in _TOKEN.findall(text):
-        if bare and bare.lower() == "or":
+        if bare and bare.lower() in ALTERNATIVE_WORDS:
             alternative = bool(current)
             continue
         if bare.startswith("-") and len(bare) > 1:

@@ -129,8 +129,8 @@ class Hit:
 @dataclass(frozen=True)
 class SearchResult:
     params: SearchParams
-    query: str  # the text query as searched (after correction), in normalised form
-    corrected_from: str | None  # the reader's query when words were corrected ('Bedoelde je ...?')
+    query: str  # the text query as searched: the reader's own words, in normalised form
+    suggestion: str | None  # 'Bedoelde je ...?': the query with words that occur nowhere replaced (never searched by itself)
     ignored_query: bool  # the query had no words to search for (only stopwords or punctuation)
     sort: str
     count: int
@@ -145,7 +145,7 @@ class SearchResult:
 def search(params: SearchParams) -> SearchResult:
     known = catalogue.current()
     terms = known.terms
-    query, corrected_from = _text_query(params.q, known)
+    query, suggestion = _text_query(params.q, known)
     sort = params.sort or ("relevance" if query else "name")
     if sort == "relevance" and not query:
         sort = "name"
@@ -157,7 +157,7 @@ def search(params: SearchParams) -> SearchResult:
     return SearchResult(
         params=params,
         query=query.websearch() if query else "",
-        corrected_from=corrected_from,
+        suggestion=suggestion,
         ignored_query=bool(params.q) and not query,
         sort=sort,
         count=count,
@@ -198,16 +198,17 @@ def _fit(client: tuple, item: Description) -> fit.Fit | None:
 
 
 def _text_query(text: str, known: catalogue.Catalogue) -> tuple[Query | None, str | None]:
-    """The query to search with, and the reader's own wording if words had to be corrected."""
+    """The query to search with (always the reader's own words) and a suggestion when a word occurs nowhere.
+
+    The suggestion is only offered ('Bedoelde je ...?' as a link), never searched instead:
+    'opvoeding puber' must not silently become 'opvoeding per'."""
     if not text:
         return None, None
     query = parse(text)
     if query.empty:
         return None, None
     fixes = corrections(query, known)
-    if not fixes:
-        return query, None
-    return query.corrected(fixes), query.websearch()
+    return query, (query.corrected(fixes).websearch() if fixes else None)
 
 
 def _filtered(queryset, filters: dict, terms: Terms, skip: str | None = None, column: str = "pk"):

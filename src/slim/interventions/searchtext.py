@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from slim.core.knowledge import read_data
 from slim.core.text import normalise
 
 # Runs of letters and digits: apostrophes and hyphens split words, as in FTS5 and PostgreSQL.
@@ -44,12 +45,34 @@ def stemmed(text: str) -> str:
 
 
 def search_text(record: dict) -> str:
-    """Everything a reader may search for, one field per line."""
+    """Everything a reader may search for, one field per line; last the words of its themes and target groups."""
     parts = []
     for name in SEARCH_FIELDS:
         value = record[name]
         parts.extend(value if isinstance(value, list) else [value or ""])
+    parts.extend(vocabulary_words(record))
     return "\n".join(part for part in parts if part)
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict:
+    return read_data("interventions/search_synonyms.yaml")
+
+
+def vocabulary_words(record: dict) -> list[str]:
+    """The Dutch titles of the record's themes and target groups and their search words
+    (data/interventions/search_synonyms.yaml): "schulden" finds the theme 'Armoede en schulden'."""
+    from .vocabulary import TARGET_GROUP, THEME
+
+    synonyms, lines = _synonyms(), []
+    for vocabulary, field in ((THEME, "themes"), (TARGET_GROUP, "target_group_codes")):
+        for code in record.get(field) or ():
+            term = vocabulary.terms.get(code)
+            words = synonyms.get(vocabulary.name, {}).get(code) or []
+            line = " ".join(([term.title["nl"]] if term else []) + list(words))
+            if line:
+                lines.append(line)
+    return lines
 
 
 def is_suggestable(word: str) -> bool:

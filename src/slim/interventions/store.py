@@ -87,7 +87,7 @@ def import_rows(rows: Iterable[Row]) -> ImportReport:
             obj, stored = existing.get(record["slug"], (None, None))
             if obj is None:
                 new.append((Intervention(**_model_values(record)), record))
-            elif stored != record:
+            elif stored != record or obj.search_text != searchtext.search_text(record):  # new search words: re-index
                 for name, value in _model_values(record).items():
                     setattr(obj, name, value)
                 changed.append((obj, record))

@@ -8,10 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
-from slim.core.knowledge import intake_data, life_domains
+from slim.core.knowledge import intake_data, life_domains, logic_title
 from slim.ui.labels import LazyLabel
 
-LOGIC_CHOICES = [(logic.value, logic.value.capitalize()) for logic in Logic]
+
+# The logic names from the knowledge data, in the reader's language ("Ondernemen" / "Enterprising").
+LOGIC_CHOICES = [(logic.value, LazyLabel(logic_title(logic))) for logic in Logic]
 
 
 def _domain_choices():

@@ -12,13 +12,18 @@ person's score in disguise.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Avg, Count, F, FloatField, Max, Min, OuterRef, Subquery, Value
 from django.db.models.functions import Greatest, Sqrt
 
 from .models import Round, Score
 
-TEAM_MIN_RESPONDENTS = 2
 ACROSS_TEAMS_MIN_RESPONDENTS = 3
+
+
+def team_minimum() -> int:
+    """The fewest answers an element needs before the team sees its figures (setting SLIM_MIRROR_MIN_RESPONDENTS, 3)."""
+    return max(3, int(getattr(settings, "SLIM_MIRROR_MIN_RESPONDENTS", 3)))
 
 
 @dataclass(frozen=True)
@@ -43,8 +48,9 @@ class ElementResult:
         return self.importance.mean - self.current.mean
 
 
-def team_results(round, min_respondents=TEAM_MIN_RESPONDENTS):
+def team_results(round, min_respondents=None):
     """{element code: ElementResult} for one round; elements with fewer answers than min_respondents are left out."""
+    min_respondents = team_minimum() if min_respondents is None else min_respondents
     _check_minimum(min_respondents)
     return _aggregate(Score.objects.filter(round=round), min_respondents)
 

@@ -3,7 +3,7 @@
 The mirror keeps no event log of its own: the rows carry who did what and when.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import Action, FocusElement, Round, Score
@@ -37,6 +37,17 @@ def close_round(round):
     if round.is_open:
         round.closed_at = timezone.now()
         round.save(update_fields=["closed_at"])
+
+
+def reopen_round(round):
+    """Open a closed round again; False when another round of the team is open (one open round per team)."""
+    try:
+        with transaction.atomic():
+            Round.objects.filter(pk=round.pk).update(closed_at=None)
+    except IntegrityError:
+        return False
+    round.closed_at = None
+    return True
 
 
 def choose_focus(round, actor, element):

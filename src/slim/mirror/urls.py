@@ -12,6 +12,7 @@ urlpatterns = [
     path("rondes/<id:round_id>/", rounds.results, name="round"),
     path("rondes/<id:round_id>/invullen/", rounds.score, name="score"),
     path("rondes/<id:round_id>/sluiten/", rounds.close, name="round-close"),
+    path("rondes/<id:round_id>/heropenen/", rounds.reopen, name="round-reopen"),
     path("rondes/<id:round_id>/focus/", focus.choose, name="focus-choose"),
     path("rondes/<id:round_id>/focus/<slug:element>/weghalen/", focus.unchoose, name="focus-unchoose"),
     path("acties/<id:action_id>/status/", focus.action_status, name="action-status"),

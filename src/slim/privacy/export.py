@@ -35,7 +35,7 @@ def client_data(client):
                 "domain_goals": [{"domain": g.domain, "goal": g.text} for g in case.domain_goals.all()],
                 "approaches": [{"domain": a.domain, "logic": a.logic, "professional": _user(a.user)} for a in case.approaches.all()],
                 "actions": [
-                    {"description": a.description, "domain": a.domain, "owner": _user(a.owner), "due_on": str(a.due_on),
+                    {"description": a.description, "domain": a.domain, "owner": _user(a.owner), "due_on": str(a.due_on) if a.due_on else "",
                      "done_on": str(a.done_on) if a.done_on else None}
                     for a in case.actions.all()
                 ],
@@ -77,7 +77,7 @@ def client_document(data):
                 paragraphs=[p for p in (case["shared_goal"], case["client_words"]) if p],
                 items=[f"{m['role']}: {m['name']} ({m['organisation']})" for m in case["team"]]
                 + [f"Toestemming {c['organisation']}: {c['category']} sinds {c['given_on']}" for c in case["consents"]]
-                + [f"Actie: {a['description']} (klaar op {a['due_on']})" for a in case["actions"]]
+                + [f"Actie: {a['description']}" + (f" (klaar op {a['due_on']})" if a["due_on"] else "") for a in case["actions"]]
                 + [f"Gesprek {c['held_on']}: type {c['conversation_type']}, {'stroomde' if c['flowed'] else 'haperde'}. {c['note']}" for c in case["contacts"]],
             )
         )

@@ -18,7 +18,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SLIM_DATA_DIR", Path.cwd() / "var")).resolve()
 
 PRODUCTION = os.environ.get("SLIM_PRODUCTION", "") == "1"
-DEBUG = os.environ.get("SLIM_DEBUG", "0" if PRODUCTION else "1") == "1"
+# Debug pages (they list every URL) only on explicit request: `make run` shows SLIM's own 404/500 pages.
+DEBUG = os.environ.get("SLIM_DEBUG", "0") == "1"
 
 if PRODUCTION:
     SECRET_KEY = os.environ["SLIM_SECRET_KEY"]
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "slim.project.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "slim.project.sessions.IdleTimeoutMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "slim.project.language.ChosenLanguageMiddleware",  # Dutch unless the user chose English
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,9 +81,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-if PRODUCTION:
-    # In production gunicorn serves the collected static files itself.
-    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# WhiteNoise serves the static files: in production the collected ones (gunicorn), with `slim serve`
+# straight from the app folders (no collectstatic needed, and also without DEBUG).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "slim.project.urls"
 WSGI_APPLICATION = "slim.project.wsgi.application"
@@ -187,6 +190,10 @@ SLIM_TRUST_PROXY = os.environ.get("SLIM_TRUST_PROXY", "") == "1"
 SLIM_RETENTION_YEARS = int(os.environ.get("SLIM_RETENTION_YEARS", "7"))
 # The policy dashboards answer from a stored snapshot of their figures no older than this (insights/models.py).
 SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTES", "15"))
+
+# Team mirror: per-element results, minima, maxima and spread only when at least this many members
+# answered (below that a figure could be one person's score: "niemand ziet wie wat heeft gescoord").
+SLIM_MIRROR_MIN_RESPONDENTS = int(os.environ.get("SLIM_MIRROR_MIN_RESPONDENTS", "3"))
 
 # Lockout (django-axes): one count per username for every login path (our form, /beheer/, OIDC).
 # Counting per username, not per address: a municipality's staff share one outgoing address.

@@ -26,11 +26,12 @@ urlpatterns = [
     path("audit/", include("slim.audit.urls")),
     path("privacy/", include("slim.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin: its catch-all would answer /beheer/interventies-importeren/ with its own 404.
+    path("", include("slim.operations.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("slim.api.urls")),
     path("api/v1/", include("slim.interventions.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("", include("slim.operations.urls")),
     # GET only: DRF would render a 405 for another method with the page's HTML template, and fail (a 500).
     path(
         "api/v1/docs/",

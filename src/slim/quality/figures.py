@@ -7,6 +7,7 @@ MIN_CLIENTS distinct clients, as the dashboards do, and never passes on a reason
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from slim.core.agreement import cohen_kappa, three_way
 
@@ -37,13 +38,17 @@ class Figure:
     def whole(self):
         return self.number(0)
 
-    def csv(self, decimals=3):
-        """A number (so the CSV writer never mistakes a negative figure for a formula), '<10' or ''."""
+    def csv(self, decimals=None):
+        """The page's rounded figure as a number (a percentage for a share: 45,3), '<10' or ''.
+
+        A number, so the CSV writer never mistakes a negative figure for a formula; safecsv writes its decimal comma."""
         if self.hidden:
             return SUPPRESSED
         if self.value is None:
             return ""
-        return round(self.value) if decimals == 0 else round(self.value, decimals)
+        if decimals == 0:
+            return int(self.whole())
+        return Decimal(f"{100 * self.value:.1f}")
 
 
 def _figure(rows, value, suppress):
@@ -164,7 +169,10 @@ def drift(rows, suppress):
 
 
 def drift_csv_rows(rows, suppress):
-    yield ["kwartaal", "besluiten", *[f"voorstel {logic}" for logic in LOGICS], "voorstel gevolgd", "gemiddelde zekerheid", "zekerheid min gevolgd"]
+    yield [
+        "kwartaal", "besluiten", *[f"voorstel {logic} (%)" for logic in LOGICS], "voorstel gevolgd (%)", "gemiddelde zekerheid (%)",
+        "zekerheid min gevolgd (procentpunt)",
+    ]
     for row in drift(rows, suppress):
         yield [
             row.period, row.decisions.csv(0), *[row.suggested[logic].csv() for logic in LOGICS], row.accepted.csv(), row.certainty.csv(),

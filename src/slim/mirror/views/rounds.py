@@ -9,11 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import operations
 from ..access import require_lead, round_or_404
-from ..aggregates import TEAM_MIN_RESPONDENTS
+from ..aggregates import team_minimum
 from ..elements import werkzame_elementen
 from ..forms import CompareForm, FocusForm, ScoreForm
 from ..models import Round, Score
@@ -41,14 +41,34 @@ def score(request, round_id):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def close(request, round_id):
+    """GET asks the lead to confirm (closing ends the filling in for everyone); POST closes."""
+    round = round_or_404(request.user, round_id)
+    require_lead(round.team, request.user)
+    if not round.is_open:
+        return redirect("mirror:round", round_id=round.pk)
+    if request.method != "POST":
+        context = {"round": round, "team": round.team, "respondents": round.respondent_count(), "minimum": team_minimum()}
+        return render(request, "mirror/close_confirm.html", context)
+    operations.close_round(round)
+    messages.success(request, _("De ronde is gesloten. Hieronder staan de resultaten van het team."))
+    return redirect("mirror:round", round_id=round.pk)
+
+
+@login_required
+@require_POST
+def reopen(request, round_id):
+    """The lead opens a closed round again (closed too early); only while no other round of the team is open."""
     round = round_or_404(request.user, round_id)
     require_lead(round.team, request.user)
     if round.is_open:
-        operations.close_round(round)
-        messages.success(request, _("De ronde is gesloten. Hieronder staan de resultaten van het team."))
-    return redirect("mirror:round", round_id=round.pk)
+        return redirect("mirror:team", team_id=round.team_id)
+    if operations.reopen_round(round):
+        messages.success(request, _("De ronde is weer open. Teamleden kunnen hun scores invullen of aanpassen."))
+    else:
+        messages.error(request, _("Er loopt al een andere ronde. Sluit die eerst; daarna kun je deze ronde heropenen."))
+    return redirect("mirror:team", team_id=round.team_id)
 
 
 @login_required
@@ -73,10 +93,11 @@ def results(request, round_id):
         "largest_gaps": largest_gaps(rows),
         "previous": previous,
         "compare_form": compare if earlier.exists() else None,
-        "remarks": _remarks(round, elements),
+        # Remarks carry no names, but with too few members who answered they would still point to a person.
+        "remarks": _remarks(round, elements) if round.respondent_count() >= team_minimum() else [],
         "focus": [element for element in elements if element.code in focus_codes],
         "focus_form": FocusForm(elements=elements),
-        "min_respondents": TEAM_MIN_RESPONDENTS,
+        "min_respondents": team_minimum(),
         "respondents": round.respondent_count(),
     }
     return render(request, "mirror/results.html", context)

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Kan {output} niet schrijven: {exc.strerror}") from exc
         try:
-            writer = safecsv.writer(handle)
+            writer = safecsv.writer(handle, bom=bool(output))  # the byte order mark only at the start of a file
             writer.writerow(HEADER)
             rows = 0
             for row in pseudonymised_rows():
