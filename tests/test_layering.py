@@ -21,7 +21,7 @@ LAYERS = [
     ("clients",),
     ("matching", "interventions"),
     ("cases",),
-    ("mirror", "insights", "privacy", "audit", "quality"),
+    ("mirror", "insights", "privacy", "audit", "quality", "portal"),
     ("api",),
     ("operations", "project"),
     ("cli",),
@@ -41,7 +41,9 @@ KNOWN = {
     ("operations", "project"),
     ("privacy", "audit"),
     ("quality", "insights"),  # the suppression rule (insights/suppression.py) belongs lower
-    ("quality", "project"),  # slim.project.safecsv, the one CSV writer, belongs lower
+    ("quality", "project"),
+    ("portal", "audit"),  # every use of a client code goes into the audit chain (slim.audit.chain.record)
+    ("quality", "portal"),  # the client's own reading per domain for the three-way agreement (quality/sources.py)  # slim.project.safecsv, the one CSV writer, belongs lower
 }
 
 

@@ -69,4 +69,6 @@ def describe(event, people=None):
         reason = {"reason": _label(StallReason, data.get("stall_reason", ""))}
         how = _("stroomde") if data.get("flowed") else _("haperde: %(reason)s") % reason
         return f"{conversation_name(data['conversation_type'])} – {how}"
+    if kind == EventKind.VIEWS_DISCUSSED:
+        return _("zelfbeeld van de cliënt en besluit van de professional naast elkaar besproken")
     return event.detail

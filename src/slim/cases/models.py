@@ -299,6 +299,7 @@ class EventKind(models.TextChoices):
     ACTION_ADDED = "actie", _("Actie toegevoegd")
     ACTION_DONE = "actie_klaar", _("Actie afgerond")
     CONTACT = "contact", _("Contact vastgelegd")
+    VIEWS_DISCUSSED = "zienswijzen", _("Zienswijzen van cliënt en professional besproken")
     CLOSED = "gesloten", _("Casus gesloten")
     REOPENED = "heropend", _("Casus heropend")
 
@@ -313,6 +314,7 @@ EVENT_CATEGORY = {
     EventKind.ACTION_ADDED: Category.PLAN,
     EventKind.ACTION_DONE: Category.PLAN,
     EventKind.CONTACT: Category.CONTACTS,
+    EventKind.VIEWS_DISCUSSED: Category.CONTACTS,
 }
 
 

@@ -150,6 +150,12 @@ def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_rea
     return contact
 
 
+def record_views_discussed(case, actor):
+    """The contact log notes that the client's own view and the professional's were discussed (issue 16)."""
+    with transaction.atomic():
+        return Event.record(case, EventKind.VIEWS_DISCUSSED, actor, data={"on": timezone.localdate().isoformat()})
+
+
 def set_status(case, actor, closing, reason, outcome=""):
     """Close an open case or reopen a closed one, always with a reason. IntegrityError: another open case."""
     with transaction.atomic():
