@@ -186,3 +186,29 @@ def test_only_the_case_director_makes_codes(client, case, professional, partner)
     outsider = make_user("carla", organisation="Elders")
     as_user(client, outsider)
     assert client.get(f"/mijn/team/{case.pk}/toegang/").status_code == 404
+
+
+def test_agreement_figures_from_the_client_views_suppressed_below_ten(client, professional):
+    from tests.web.test_quality import browser_for
+
+    from slim.accounts.models import Role
+
+    lead = make_user("chantal", role=Role.TEAM_LEAD)
+    policy = make_user("dirk", role=Role.POLICY, organisation="Gemeente")
+
+    def add(number, agree):
+        case = open_case(professional, name=f"Cliënt {number}")
+        _decide(case, professional, "werk", "competenties", suggested="competenties")
+        SelfAssessment.objects.create(client=case.client, domain="werk", richting="system", kunnen="not_yet",
+                                      logic="competenties" if agree else "ondernemen")
+
+    for number in range(4):
+        add(number, agree=number < 3)
+    page = browser_for(lead).get("/kwaliteit/overeenstemming/").content.decode()
+    assert "Nog geen zelfbeoordelingen" not in page and 'id="client-eens">75,0%' in page
+    page = browser_for(policy).get("/kwaliteit/overeenstemming/").content.decode()
+    assert 'id="client-eens">&lt;10' in page  # 4 clients: suppressed for the policy maker
+    for number in range(4, 10):
+        add(number, agree=True)
+    page = browser_for(policy).get("/kwaliteit/overeenstemming/").content.decode()
+    assert 'id="client-eens">90,0%' in page
