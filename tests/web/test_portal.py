@@ -212,3 +212,43 @@ def test_agreement_figures_from_the_client_views_suppressed_below_ten(client, pr
         add(number, agree=True)
     page = browser_for(policy).get("/kwaliteit/overeenstemming/").content.decode()
     assert 'id="client-eens">90,0%' in page
+
+
+GARBAGE = ["x" * 100_000, "a\x00b", "9" * 40, "-1", "<script>alert(1)</script>'\"; DROP TABLE x;--", "\ud7ff\U0001f600\u202e"]
+
+
+def test_garbage_in_every_client_form_never_gives_a_500(case, professional):
+    from django.test import Client
+
+    _decide(case, professional, "werk", "competenties")
+    code = _code(case, professional)
+    browser = Client(raise_request_exception=False)
+    for value in GARBAGE:
+        assert browser.post("/mijn/", {"code": value, "pin": value}).status_code < 500
+    assert _enter(browser, code).status_code == 302
+    fields = ["note", "done", "domain", "answer", "reason", "pin", "werk-richting", "werk-kunnen", "werk-woorden", "wonen-woorden"]
+    for url in ("/mijn/pincode/", "/mijn/plan/actie/1/", "/mijn/zelf/", "/mijn/klopt-dit/", "/mijn/uit/"):
+        for value in GARBAGE:
+            response = browser.post(url, {field: value for field in fields})
+            assert response.status_code < 500, (url, value[:20])
+        assert browser.post(url, {field: ["1", "2"] for field in fields}).status_code < 500
+    own = SelfAssessment.objects.filter(own_words__contains="a b")
+    assert all("\x00" not in row.own_words for row in own)
+
+
+def test_client_pages_within_query_budget(client, case, professional):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import add_member
+
+    for number in range(20):
+        add_member(case, make_user(f"lid{number}"))
+        _decide(case, professional, ["werk", "wonen", "gezondheid"][number % 3], "kansen")
+    _enter(client, _code(case, professional))
+    for url in ("/mijn/plan/", "/mijn/zelf/", "/mijn/klopt-dit/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        queries = [q for q in captured if not q["sql"].lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN"))]
+        assert len(queries) <= 12, (url, [q["sql"][:100] for q in queries])

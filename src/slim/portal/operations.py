@@ -58,6 +58,11 @@ def _audit(view, access, status=200, ip=None, **ref):
     )
 
 
+def audit_read(view, access, path, ip):
+    chain.record(user=None, action="lezen", view=f"portal:{view}", path=path, method="GET", status=200,
+                 client_id=access.client_id, objects_ref={"toegang": str(access.pk), "door": "cliënt"}, ip_address=ip)
+
+
 @transaction.atomic
 def create_code(case, actor, days=DEFAULT_DAYS):
     """A new code for the client of `case`; earlier codes of that client stop working. Returns (access, code)."""

@@ -13,6 +13,8 @@ from importlib import import_module
 from django.conf import settings
 from django.shortcuts import redirect
 
+from slim.accounts.net import client_ip
+
 from . import operations
 
 COOKIE = "slim_mijn"
@@ -73,6 +75,8 @@ def client_required(view):
             return _no_store(response)
         request.portal_access = access
         response = view(request, *args, **kwargs)
+        if request.method == "GET":  # every use is audited: writes by their operation, reads here
+            operations.audit_read(request.resolver_match.url_name, access, request.path, client_ip(request))
         store[SEEN] = now
         store.save()
         _set_cookie(response, store.session_key)

@@ -16,6 +16,12 @@ from . import operations, overview, plain, qr, session
 from .models import Answer
 
 
+def _text(value, limit=300):
+    """Free text from the client: one line, no control characters (PostgreSQL refuses NUL), at most `limit`."""
+    text = "".join(sign if sign.isprintable() else " " for sign in str(value or ""))
+    return " ".join(text.split())[:limit]
+
+
 class EnterForm(forms.Form):
     code = forms.CharField(label=_("Je code"), max_length=60)
     pin = forms.CharField(label=_("Je pincode (als je die hebt)"), max_length=12, required=False)
@@ -65,7 +71,7 @@ def plan(request):
 @require_POST
 def action(request, action_id):
     access = request.portal_access
-    note = str(request.POST.get("note", ""))[:300].strip()
+    note = _text(request.POST.get("note", ""))
     done = request.POST.get("done") == "1"
     if not overview.update_own_action(access, action_id, done, note, client_ip(request)):
         raise Http404
@@ -80,7 +86,7 @@ def self_assessment(request):
         answers = {}
         for code, _title, _icon in plain.domains():
             r, k = request.POST.get(f"{code}-richting", ""), request.POST.get(f"{code}-kunnen", "")
-            words = str(request.POST.get(f"{code}-woorden", ""))[:300].strip()
+            words = _text(request.POST.get(f"{code}-woorden", ""))
             if not r and not k and not words:
                 continue
             if r not in plain.CODES["richting"] or k not in plain.CODES["kunnen"]:
@@ -109,7 +115,7 @@ def check(request):
         if row is None or answer not in Answer.values:
             error = _("Kies klopt, klopt niet of weet ik niet.")
         else:
-            reason = str(request.POST.get("reason", ""))[:300].strip()
+            reason = _text(request.POST.get("reason", ""))
             operations.save_check(access, domain, row["logic"], answer, reason, client_ip(request))
             return redirect(f"{request.path}?opgeslagen={domain}#{domain}")
     return render(request, "portal/check.html", {
