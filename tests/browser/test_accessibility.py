@@ -300,5 +300,8 @@ def test_client_pages_on_a_phone(browser, live_server, knowledge):
 
 
 def _client_action(case, director, due_on):
-    """A plan action the client owns, once plan actions can have the client as owner; else None."""
-    return None
+    """A plan action the client owns themself."""
+    from slim.cases.models import Action
+
+    return Action.objects.create(case=case, description="Zelf de post openen", owner_kind=Action.OwnerKind.CLIENT,
+                                 due_on=due_on, created_by=director)

@@ -59,6 +59,7 @@ RULES = {
     "accounts:totp-setup": LOGGED_IN,
     "accounts:security": LOGGED_IN,
     "accounts:backup-codes": LOGGED_IN,
+    "accounts:contact-details": LOGGED_IN,
     "oidc_authentication_init": set(),  # off in these settings: 404 for everyone (tests/web/test_oidc.py)
     "oidc_authentication_callback": set(),
     "accounts:logout-everywhere": LOGGED_IN,

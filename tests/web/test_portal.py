@@ -252,3 +252,33 @@ def test_client_pages_within_query_budget(client, case, professional):
             assert client.get(url).status_code == 200
         queries = [q for q in captured if not q["sql"].lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "BEGIN"))]
         assert len(queries) <= 12, (url, [q["sql"][:100] for q in queries])
+
+
+def test_client_marks_own_action_done_and_adds_a_note_but_not_others_actions(client, case, professional):
+    from slim.cases.models import Action
+
+    today = timezone.localdate()
+    own = Action.objects.create(case=case, description="Zelf de post openen", owner_kind=Action.OwnerKind.CLIENT,
+                                due_on=today, created_by=professional)
+    theirs = Action.objects.create(case=case, description="Bellen met de bank", owner=professional, due_on=today,
+                                   created_by=professional)
+    other_case = open_case(professional, name="Meneer Z.")
+    foreign = Action.objects.create(case=other_case, description="Geheim", owner_kind=Action.OwnerKind.CLIENT,
+                                    due_on=today, created_by=professional)
+    professional.contact_phone = "030-1234567"
+    professional.save()
+    _enter(client, _code(case, professional))
+    page = client.get("/mijn/plan/").content.decode()
+    assert "Zelf de post openen" in page and "Geheim" not in page and "030-1234567" in page
+    assert client.post(f"/mijn/plan/actie/{own.pk}/", {"done": "0", "note": "Het is veel post"}).status_code == 302
+    assert client.post(f"/mijn/plan/actie/{own.pk}/", {"done": "1"}).status_code == 302
+    own.refresh_from_db()
+    assert own.done_on == today
+    events = Event.objects.filter(case=case, data__by="client")
+    assert {event.kind for event in events} == {EventKind.ACTION_DONE, EventKind.CLIENT_NOTE}
+    assert events.get(kind=EventKind.CLIENT_NOTE).detail == "Het is veel post"
+    for action in (theirs, foreign):
+        assert client.post(f"/mijn/plan/actie/{action.pk}/", {"done": "1"}).status_code == 404
+        action.refresh_from_db()
+        assert action.done_on is None
+    assert AuditEvent.objects.filter(view="portal:actie", client_id=case.client_id).count() == 2

@@ -58,6 +58,10 @@ def _audit(view, access, status=200, ip=None, **ref):
     )
 
 
+def audit_action(access, action, done, ip):
+    _audit("actie", access, ip=ip, write=True, actie=action.pk, klaar="ja" if done else "nee")
+
+
 def audit_read(view, access, path, ip):
     chain.record(user=None, action="lezen", view=f"portal:{view}", path=path, method="GET", status=200,
                  client_id=access.client_id, objects_ref={"toegang": str(access.pk), "door": "cliënt"}, ip_address=ip)
@@ -119,7 +123,7 @@ def enter(code, pin, ip):
 
 def current(access_id):
     """The access behind a client session, if still valid."""
-    access = AccessCode.objects.select_related("client", "case").filter(pk=access_id).first()
+    access = AccessCode.objects.select_related("client", "case", "case__next_appointment_with").filter(pk=access_id).first()
     return access if access is not None and access.is_valid() else None
 
 

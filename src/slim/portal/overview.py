@@ -3,11 +3,12 @@
 from django.utils import timezone
 
 from slim.cases import operations as case_operations
-from slim.cases.models import CaseMember, DomainGoal
+from slim.cases.models import Action, CaseMember, DomainGoal
 from slim.core import Logic
 from slim.matching.models import Decision
 
 from . import plain
+from .operations import audit_action
 from .models import AccessCode, Answer, PlanCheck, SelfAssessment
 
 
@@ -32,17 +33,25 @@ def client_plan(access):
         "domain_goals": [(title, icon, goals[code]) for code, title, icon in plain.domains() if goals.get(code)],
         "actions": actions,
         "next_step": next_step,
+        "next_appointment": case.next_appointment_on,
+        "next_with": case.next_appointment_with,
         "helpers": helpers,
     }
 
 
 def own_actions(access):
-    """The plan actions the client owns (empty until plan actions can have the client as owner)."""
-    return []
+    """The plan actions the client owns themself ("Wat doe ik zelf?")."""
+    return list(Action.objects.filter(case=access.case, owner_kind=Action.OwnerKind.CLIENT).order_by("done_on", "due_on", "id"))
 
 
 def update_own_action(access, action_id, done, note, ip):
-    return False
+    """Done and/or a note on one of the client's own actions; False if it is not theirs (or the case is closed)."""
+    action = Action.objects.filter(pk=action_id, case=access.case, owner_kind=Action.OwnerKind.CLIENT).first()
+    if action is None or not access.case.is_open or not (done or note):
+        return action is not None and access.case.is_open
+    case_operations.client_action_update(access.case, action, done, note, access.created_by)
+    audit_action(access, action, done, ip)
+    return True
 
 
 def check_rows(access):
