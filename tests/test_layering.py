@@ -24,7 +24,8 @@ LAYERS = [
     ("matching", "interventions"),
     ("cases",),
     ("mirror", "audit"),
-    ("insights", "privacy", "quality"),  # the dashboards read the mirror's figures; an export reads the audit trail
+    ("portal",),  # the client's own pages: write to the audit chain, read cases and matching
+    ("insights", "privacy", "quality"),  # the dashboards read the mirror's figures; an export reads the audit trail; quality reads the client's views
     ("api",),
     ("operations", "project"),
     ("cli",),

@@ -220,3 +220,98 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
         == (now["version"], now["tags"], [p["page"] for p in now["pages"]])
         and all(p["critical"] == p["serious"] == 0 for p in stored["pages"]),
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_client_pages_on_a_phone(browser, live_server, knowledge):
+    """Issue 16 on a phone-sized screen: code → plan → own action done → self-assessment → "klopt niet"
+    with a reason → the professional sees it side by side. axe-core on every client page."""
+    import datetime
+
+    from slim.cases.models import Action
+    from slim.matching.models import Decision
+    from slim.portal import operations
+    from slim.portal.models import PlanCheck, SelfAssessment
+    from tests.factories import open_case
+
+    anna = make_user("anna")
+    case = open_case(anna, goal="Weer rust in de financiën")
+    Decision.objects.create(client=case.client, domain="werk", suggested_logic="kansen", chosen_logic="competenties",
+                            decided_by=anna)
+    own_action = _client_action(case, anna, datetime.date.today())
+    code = operations.grouped(operations.create_code(case, anna)[1])
+
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url, viewport={"width": 320, "height": 640},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    axe = PhoneChecker(page)
+    axe.visit("/mijn/")
+    page.get_by_label("Je code").fill("FOUT-FOUT")
+    page.get_by_role("button", name="Naar mijn plan").click()
+    axe.check("/mijn/ (foute code)")
+    page.get_by_label("Je code").fill(code)
+    page.get_by_role("button", name="Naar mijn plan").click()
+    page.wait_for_url("**/mijn/pincode/")
+    axe.check()
+    page.get_by_role("link", name="Nu niet. Ga naar mijn plan.").click()
+    page.wait_for_url("**/mijn/plan/")
+    assert page.get_by_role("button", name="Lees voor").is_visible()  # Chromium has speechSynthesis
+    axe.check()
+    if own_action is not None:
+        page.get_by_role("button", name="Dit heb ik gedaan").click()
+        page.wait_for_url("**/mijn/plan/")
+        own_action.refresh_from_db()
+        assert own_action.done_on is not None
+    page.get_by_role("link", name="Hoe gaat het?").click()
+    axe.check()
+    werk = page.locator("#werk")
+    werk.get_by_label("Ik wil het op mijn eigen manier.").check()
+    werk.get_by_label("Ja, dat kan ik zelf.").check()
+    werk.get_by_label("Zeg het in je eigen woorden (mag leeg blijven)").fill("Ik wil een eigen zaak")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url("**/mijn/klopt-dit/")
+    axe.check()
+    form = page.locator("form#werk")
+    form.get_by_label("Klopt niet").check()
+    form.get_by_label("Waarom? (mag leeg blijven)").fill("Ik kan het al zelf")
+    form.get_by_role("button", name="Stuur mijn antwoord").click()
+    page.get_by_role("status").wait_for()
+    axe.check("/mijn/klopt-dit/ (opgeslagen)")
+    assert SelfAssessment.objects.get().logic == "ondernemen"
+    assert PlanCheck.objects.get().reason == "Ik kan het al zelf"
+    context.close()
+
+    context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    page = axe.page = context.new_page()
+    login(page, "anna")
+    page.goto(f"/mijn/team/{case.pk}/naast-elkaar/")
+    row = page.locator("tr", has_text="Ik wil een eigen zaak")
+    assert "verschil" in row.inner_text() and "Ik kan het al zelf" in row.inner_text()
+    axe.check()
+    page.goto(f"/casussen/{case.pk}/plan/")
+    page.get_by_role("link", name="Toegang voor de cliënt (code)").click()
+    page.get_by_role("button", name="Nieuwe code maken (30 dagen geldig)").click()
+    assert page.locator("svg.qr").is_visible()
+    axe.check()
+    context.close()
+    print(f"axe: {len(axe.checked)} pagina's van Mijn plan gecontroleerd")
+    assert not axe.problems, "Ernstige toegankelijkheidsproblemen (axe-core):\n" + "\n".join(axe.problems)
+
+
+class PhoneChecker(Checker):
+    """axe-core, and no sideways scrolling at 320 px (WCAG 1.4.10) while the viewport is a phone's."""
+
+    def check(self, label=None):
+        super().check(label)
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        if self.page.viewport_size["width"] == 320 and width > 320:
+            self.problems.append(f"{self.page.url}: {width} px breed bij 320 px")
+
+
+def _client_action(case, director, due_on):
+    """A plan action the client owns themself."""
+    from slim.cases.models import Action
+
+    return Action.objects.create(case=case, description="Zelf de post openen", owner_kind=Action.OwnerKind.CLIENT,
+                                 due_on=due_on, created_by=director)

@@ -5,6 +5,7 @@ import time
 import pytest
 from django.contrib.auth.hashers import get_hasher
 from django.test import Client, override_settings
+from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -296,3 +297,14 @@ def test_a_username_longer_than_the_model_allows_is_a_form_error_not_a_500(db):
     response = Client().post("/account/inloggen/", {"username": "x" * 100_000, "password": "y"})
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_professional_enters_contact_details_for_clients(client, professional):
+    client.force_login(professional)
+    bad = client.post(reverse("accounts:contact-details"), {"contact_phone": "bel me", "contact_email": "geen-adres"})
+    assert bad.status_code == 400 and "Vul een geldig e-mailadres in" in bad.content.decode()
+    response = client.post(reverse("accounts:contact-details"), {"contact_phone": "06 1234 5678", "contact_email": "s@wijk.example"})
+    assert response.status_code == 302
+    professional.refresh_from_db()
+    assert (professional.contact_phone, professional.contact_email) == ("06 1234 5678", "s@wijk.example")
+    assert 'value="06 1234 5678"' in client.get(reverse("accounts:security")).content.decode()

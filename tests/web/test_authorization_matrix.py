@@ -59,6 +59,7 @@ RULES = {
     "accounts:totp-setup": LOGGED_IN,
     "accounts:security": LOGGED_IN,
     "accounts:backup-codes": LOGGED_IN,
+    "accounts:contact-details": LOGGED_IN,
     "oidc_authentication_init": set(),  # off in these settings: 404 for everyone (tests/web/test_oidc.py)
     "oidc_authentication_callback": set(),
     "accounts:logout-everywhere": LOGGED_IN,
@@ -126,6 +127,16 @@ RULES = {
     # Research consent: recorded by whoever may see the client's matching data and holds the capability.
     "quality:consent": CLIENT_READERS,
     "quality:consents": REGISTRARS,  # the list of clients one may see (possibly none)
+    # Mijn plan (issue 16): the client's pages open only with a client session, never with a staff login.
+    "portal:enter": EVERYONE,
+    "portal:leave": set(),  # ends the client session (if any) and sends anyone back to the entry page
+    "portal:pin": set(),
+    "portal:plan": set(),
+    "portal:action": set(),
+    "portal:self": set(),
+    "portal:check": set(),
+    "portal:code": CASE_READERS,  # making a code: only the casusregisseur (tests/web/test_portal.py)
+    "portal:side-by-side": CASE_READERS,  # the client's answers follow the consent for the self-image
 }
 # Admin pages: Django's admin lets only staff in; the admin role is the only staff role.
 NAMESPACE_RULES = {"admin": {"admin"}}
@@ -230,6 +241,7 @@ def world(db, knowledge):
         "interventions:detail": {"slug": Intervention.objects.first().slug},
         "api-intervention": {"slug": Intervention.objects.first().slug},
         "cases:plan-action-done": {"action_id": action.pk},
+        "portal:action": {"action_id": action.pk},
         "insights:csv": {"table": next(iter(TABLES))},
         "quality:publish-markdown": {"document": "algoritmeregister"},
         "mirror:action-status": {"action_id": MirrorAction.objects.filter(team=team).first().pk},
@@ -248,7 +260,7 @@ def outcome(response):
     if response.status_code in (401, 403, 404):
         return "denied"
     location = response.get("Location", "")
-    sent_to_login = "/account/inloggen/?next=" in location or "/beheer/login/?next=" in location
+    sent_to_login = "/account/inloggen/?next=" in location or "/beheer/login/?next=" in location or location == "/mijn/"
     if response.status_code == 302 and sent_to_login:
         return "denied"
     return "allowed"

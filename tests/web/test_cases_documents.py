@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from slim.cases import documents, pdf
 from slim.cases.documents import Document, Section
-from slim.cases.models import Action, CaseRole, DomainGoal
+from slim.cases.models import Action, Case, CaseRole, DomainGoal, MemberApproach
+from slim.cases.operations import add_action
 from tests.factories import add_member, set_approach
 from tests.helpers import assert_tagged_pdf, pdf_text_codes
 
@@ -32,11 +33,29 @@ def full_case(case, professional, partner):
 
 def test_b1_plan_page(client_as_professional, full_case):
     page = client_as_professional.get(reverse("cases:client-plan", args=[full_case.pk])).content.decode()
-    for text in ("Jouw plan", "Wat wil je bereiken?", "Weer rust in de financiën", "Wie doet wat? En wanneer?",
-                 "Samen een budgetplan maken. Klaar op", "Dit is je vaste contactpersoon", "Wie helpen je?"):
+    for text in ("Jouw plan", "Wat wil je bereiken?", "Weer rust in de financiën", "Wat doen anderen? En wanneer?",
+                 "Samen een budgetplan maken. Klaar op", "Dit is je vaste contactpersoon", "Wie helpt mij?",
+                 "Wat doe ik zelf?"):
         assert text in page, text
     assert " u " not in page.split('id="document-titel"')[1]  # 'je' throughout, never 'u'
     assert "slim/print.css" in page
+
+
+def test_b1_plan_has_own_actions_contact_details_and_appointment(client_as_professional, full_case, professional):
+    professional.contact_phone, professional.contact_email = "06 1234 5678", "sanne@wijkteam.example"
+    professional.save()
+    due = timezone.localdate() + datetime.timedelta(days=7)
+    add_action(full_case, professional, full_case.version, "Zelf de brieven openmaken", None, due, owner_kind="client")
+    full_case.refresh_from_db()
+    add_action(full_case, professional, full_case.version, "Boodschappen doen", None, due, owner_kind="netwerk",
+               owner_name="zus Anja")
+    Case.objects.filter(pk=full_case.pk).update(next_appointment_on=due)
+    page = client_as_professional.get(reverse("cases:client-plan", args=[full_case.pk])).content.decode()
+    own = page.split("Wat doe ik zelf?")[1].split("Wat doen anderen?")[0]
+    assert "Zelf de brieven openmaken. Klaar op" in own and "Samen met zus Anja" in own
+    assert "bel 06 1234 5678, mail sanne@wijkteam.example" in page.split("Wie helpt mij?")[1]
+    assert "Wanneer is de volgende afspraak?" in page
+    assert "Wie helpen je?" not in page
 
 
 def test_case_story_for_partners(client_as_professional, full_case):

@@ -96,6 +96,23 @@ def test_action_with_owner_and_due_date_then_done(client_as_professional, case, 
     assert action.done_on == timezone.localdate()
 
 
+def test_client_and_network_own_actions(client_as_professional, case):
+    due = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    post(client_as_professional, "plan-action", case, {"description": "Zelf de post openen", "owner": "client", "due_on": due})
+    case.refresh_from_db()
+    nameless = post(client_as_professional, "plan-action", case, {"description": "Mee naar de bank", "owner": "netwerk", "due_on": due})
+    assert "Vul de naam in van wie het doet." in nameless.content.decode()
+    post(client_as_professional, "plan-action", case, {
+        "description": "Mee naar de bank", "owner": "netwerk", "owner_name": "zus Anja", "due_on": due,
+    })
+    own, network = case.actions.order_by("id")
+    assert (own.owner_kind, own.owner_id, own.owner_label) == ("client", None, "de cliënt zelf")
+    assert (network.owner_kind, network.owner_id, network.owner_name) == ("netwerk", None, "zus Anja")
+    assert case.events.filter(kind="actie", data__owner_kind="netwerk", data__owner_name="zus Anja").exists()
+    page = client_as_professional.get(reverse("cases:plan", args=[case.pk])).content.decode()
+    assert "de cliënt zelf" in page and "zus Anja" in page
+
+
 def test_owner_must_be_a_case_member(client_as_professional, case, partner):
     response = post(client_as_professional, "plan-action", case, {
         "description": "Bellen", "owner": partner.pk, "due_on": timezone.localdate().isoformat()

@@ -89,6 +89,8 @@ PAGES = {
     "contactlog": lambda case: reverse("cases:contacts", args=[case.pk]),
     "tijdlijn": lambda case: reverse("cases:timeline", args=[case.pk]),
     "cliënt": lambda case: reverse("matching:client", args=[case.client.pk]),
+    "naast-elkaar": lambda case: reverse("portal:side-by-side", args=[case.pk]),
+    "toegang": lambda case: reverse("portal:code", args=[case.pk]),
 }
 
 

@@ -53,3 +53,18 @@ class LoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length or 150))
+
+
+class ContactDetailsForm(forms.Form):
+    """How clients reach this professional: shown on the client's plan under "Wie helpt mij?"."""
+
+    contact_phone = forms.RegexField(
+        label=_("Telefoon voor cliënten"), required=False, max_length=30, regex=r"^[0-9+() -]{6,30}$",
+        error_messages={"invalid": _("Vul een telefoonnummer in met alleen cijfers, spaties, + of -.")},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail voor cliënten"), required=False, max_length=254,
+        error_messages={"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -21,6 +21,9 @@ class User(AbstractUser):
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.PROFESSIONAL)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     session_generation = models.PositiveIntegerField(default=0, editable=False)
+    # How a client reaches this professional; shown on the client's plan ("Wie helpt mij?"). Optional.
+    contact_phone = models.CharField(_("telefoon voor cliënten"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("e-mail voor cliënten"), blank=True)
 
     class Meta:
         verbose_name = _("gebruiker")

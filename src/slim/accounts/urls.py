@@ -11,6 +11,7 @@ urlpatterns = [
     path("tweede-stap/", views.second_step, name="second-step"),
     path("tweede-stap/instellen/", views.totp_setup, name="totp-setup"),
     path("beveiliging/", views.security, name="security"),
+    path("beveiliging/contactgegevens/", views.contact_details, name="contact-details"),
     path("beveiliging/back-upcodes/", views.backup_codes, name="backup-codes"),
     path("overal-uitloggen/", views.logout_everywhere, name="logout-everywhere"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .forms import CodeForm, LoginForm, confirmed_devices
+from .forms import CodeForm, ContactDetailsForm, LoginForm, confirmed_devices
 from .secondstep import NEXT, forget_second_step, has_second_factor, mark_verified, second_step_done
 
 BACKUP_CODES = 10
@@ -87,14 +87,32 @@ def totp_setup(request):
 
 
 @login_required
-def security(request):
+def security(request, contact_form=None):
     user = request.user
     backup = StaticDevice.objects.filter(user=user, name="backup").first()
     context = {
         "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "backup_left": backup.token_set.count() if backup else 0,
+        "contact_form": contact_form or ContactDetailsForm(
+            initial={"contact_phone": user.contact_phone, "contact_email": user.contact_email}
+        ),
     }
-    return render(request, "accounts/security.html", context)
+    return render(request, "accounts/security.html", context, status=400 if contact_form else 200)
+
+
+@login_required
+@require_POST
+def contact_details(request):
+    """The phone number and e-mail address clients see on their plan; Post/Redirect/Get."""
+    form = ContactDetailsForm(request.POST)
+    if not form.is_valid():
+        return security(request, contact_form=form)
+    user = request.user
+    user.contact_phone = form.cleaned_data["contact_phone"].strip()
+    user.contact_email = form.cleaned_data["contact_email"]
+    user.save(update_fields=["contact_phone", "contact_email"])
+    messages.success(request, _("Je contactgegevens zijn opgeslagen."))
+    return redirect("accounts:security")
 
 
 @never_cache

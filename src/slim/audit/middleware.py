@@ -10,7 +10,7 @@ from . import chain
 from .targets import client_for
 
 # The admin (/beheer/) shows no clients, but users' and teams' data: every admin page is recorded too.
-CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy", "admin"}
+CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy", "admin", "portal"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 

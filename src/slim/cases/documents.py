@@ -45,18 +45,41 @@ def _members(case):
     return list(case.members.select_related("user"))
 
 
+def _reach(user):
+    """ "bel 06 …, mail naam@…" from the professional's own profile, or nothing."""
+    ways = []
+    if user.contact_phone:
+        ways.append(_("bel %(phone)s") % {"phone": user.contact_phone})
+    if user.contact_email:
+        ways.append(_("mail %(email)s") % {"email": user.contact_email})
+    return " " + _("Je bereikt deze persoon zo: %(ways)s.") % {"ways": ", ".join(ways)} if ways else ""
+
+
 def client_plan(case):
-    """The plan for the client, in B1 Dutch."""
+    """The plan for the client, in B1 Dutch: what I do myself, who helps me and how to reach them, the next appointment."""
     actions = list(case.actions.select_related("owner"))
     open_actions = [action for action in actions if action.done_on is None]
     done_actions = [action for action in actions if action.done_on is not None]
+    own = [action for action in open_actions if action.owner_kind != action.OwnerKind.PROFESSIONAL]
+    others = [action for action in open_actions if action.owner_kind == action.OwnerKind.PROFESSIONAL]
     roles = {
         CaseRole.DIRECTOR: _("%(person)s. Dit is je vaste contactpersoon."),
         CaseRole.PROCESS: _("%(person)s. Deze persoon zorgt dat alle hulp goed samenwerkt."),
         CaseRole.MEMBER: _("%(person)s. Deze persoon helpt je ook."),
     }
-    helpers = [roles[member.role] % {"person": person_label(member.user)} for member in _members(case)]
+    helpers = [roles[member.role] % {"person": person_label(member.user)} + _reach(member.user) for member in _members(case)]
     director = case.director
+
+    def own_item(action):
+        values = {"what": action.description.rstrip("."), "when": _day(action.due_on), "who": action.owner_name}
+        if action.owner_kind == action.OwnerKind.NETWORK:
+            if not action.due_on:
+                return _("%(what)s. Samen met %(who)s.") % values
+            return _("%(what)s. Samen met %(who)s. Klaar op %(when)s.") % values
+        if not action.due_on:
+            return _("%(what)s.") % values
+        return _("%(what)s. Klaar op %(when)s.") % values
+
     sections = [
         Section(_("Wat wil je bereiken?"), [case.shared_goal or _("Dit spreken we nog samen af.")]),
         Section(
@@ -64,17 +87,26 @@ def client_plan(case):
             items=[f"{domain_name(goal.domain)}: {goal.text}" for goal in case.domain_goals.all()]
             or [_("Dit spreken we nog samen af.")],
         ),
+        Section(_("Wat doe ik zelf?"), items=[own_item(action) for action in own] or [_("Dit spreken we nog samen af.")]),
         Section(
-            _("Wie doet wat? En wanneer?"),
+            _("Wat doen anderen? En wanneer?"),
             items=[
                 (_("%(who)s: %(what)s. Klaar op %(when)s.") if action.due_on else _("%(who)s: %(what)s."))
-                % {"who": action.owner, "what": action.description.rstrip("."), "when": _day(action.due_on)}
-                for action in open_actions
+                % {"who": action.owner_label, "what": action.description.rstrip("."), "when": _day(action.due_on)}
+                for action in others
             ]
             or [_("Er staat nu niets op de lijst.")],
         ),
-        Section(_("Wie helpen je?"), items=helpers),
+        Section(_("Wie helpt mij?"), items=helpers),
     ]
+    if case.next_appointment_on:
+        with_whom = case.next_appointment_with or director
+        sections.append(
+            Section(
+                _("Wanneer is de volgende afspraak?"),
+                [_("Op %(date)s, met %(person)s.") % {"date": _day(case.next_appointment_on), "person": person_label(with_whom)}],
+            )
+        )
     if done_actions:
         sections.append(
             Section(

@@ -66,10 +66,19 @@ def describe(event, people=None):
         logic = logic_name(data["logic"]) if data.get("logic") else _("geen")
         return f"{person('user')}, {domain_name(data['domain'])}: {logic}"
     if kind == EventKind.ACTION_ADDED:
+        kind_ = data.get("owner_kind", "professional")
+        who = (_("de cliënt zelf") if kind_ == "client" else data.get("owner_name", "?") if kind_ == "netwerk"
+               else person("owner", str))
         due = _date(data.get("due_on"))
-        return f"{event.detail} – {person('owner', str)}" + (f", {due}" if due else "")
+        return f"{event.detail} – {who}" + (f", {due}" if due else "")
     if kind == EventKind.CONTACT:
         reason = {"reason": _label(StallReason, data.get("stall_reason", ""))}
         how = _("stroomde") if data.get("flowed") else _("haperde: %(reason)s") % reason
         return f"{conversation_name(data['conversation_type'])} – {how}"
+    if kind == EventKind.CLIENT_NOTE:
+        return _("de cliënt schrijft: %(note)s") % {"note": event.detail}
+    if kind == EventKind.ACTION_DONE and data.get("by") == "client":
+        return _("%(action)s (afgevinkt door de cliënt)") % {"action": event.detail}
+    if kind == EventKind.VIEWS_DISCUSSED:
+        return _("zelfbeeld van de cliënt en besluit van de professional naast elkaar besproken")
     return event.detail

@@ -64,6 +64,11 @@ class Case(models.Model):
     strategy = models.CharField(_("overkoepelende strategie"), max_length=20, blank=True, choices=LOGIC_CHOICES)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("uitkomst"), max_length=20, blank=True, choices=Outcome.choices)  # blank while open
+    # The next appointment with the client, set with a contact report; shown on the client's plan.
+    next_appointment_on = models.DateField(_("volgende afspraak"), null=True, blank=True)
+    next_appointment_with = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)  # optimistic lock for the plan, see locking.py
     # Kept up to date while open, frozen at closing (operations.py, alignment.py): the dashboards group on it.
     alignment = models.CharField(max_length=10, choices=Alignment.choices, default=Alignment.UNKNOWN, editable=False)
@@ -202,8 +207,24 @@ class Action(models.Model):
     description = models.CharField(
         _("wat gebeurt er"), max_length=300, help_text=_("Kort en in gewone woorden: de cliënt leest dit ook.")
     )
+    class OwnerKind(models.TextChoices):
+        PROFESSIONAL = "professional", _("een professional")
+        CLIENT = "client", _("de cliënt zelf")
+        NETWORK = "netwerk", _("iemand uit het eigen netwerk")
+
     domain = models.CharField(_("leefgebied"), max_length=40, blank=True)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie"))
+    # Who does it: a professional in the case (owner), the client, or someone the client knows (name only).
+    owner_kind = models.CharField(_("wie doet het"), max_length=20, choices=OwnerKind.choices, default=OwnerKind.PROFESSIONAL)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie"), null=True, blank=True
+    )
+    owner_name = models.CharField(_("naam uit het netwerk"), max_length=120, blank=True)
+    # The advice this action came from (optional): the client's logic in this domain and a databank intervention.
+    logic = models.CharField(_("logica"), max_length=20, blank=True, choices=LOGIC_CHOICES)
+    intervention = models.ForeignKey(
+        "interventions.Intervention", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("interventie"),
+    )
     due_on = models.DateField(_("klaar op (optioneel)"), null=True, blank=True)
     done_on = models.DateField(_("afgerond op"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -212,6 +233,23 @@ class Action(models.Model):
     class Meta:
         # Actions without a date after those with one, on PostgreSQL and SQLite alike.
         ordering = [models.F("done_on").asc(nulls_first=True), models.F("due_on").asc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(
+                name="cases_action_owner_fits_kind",
+                condition=(Q(owner_kind="professional", owner__isnull=False, owner_name="")
+                           | Q(owner_kind="client", owner__isnull=True, owner_name="")
+                           | (Q(owner_kind="netwerk", owner__isnull=True) & ~Q(owner_name=""))),
+            )
+        ]
+
+    @property
+    def owner_label(self):
+        """Who does it, in words: the professional's name, "de cliënt zelf" or the network person's name."""
+        if self.owner_kind == self.OwnerKind.CLIENT:
+            return _("de cliënt zelf")
+        if self.owner_kind == self.OwnerKind.NETWORK:
+            return self.owner_name
+        return str(self.owner) if self.owner_id else ""
 
 
 class StallReason(models.TextChoices):
@@ -229,7 +267,8 @@ class Contact(models.Model):
     conversation_type = models.PositiveSmallIntegerField(_("gesprekstype"))
     flowed = models.BooleanField(_("stroomde het gesprek?"))
     stall_reason = models.CharField(_("waarom haperde het?"), max_length=20, blank=True, choices=StallReason.choices)
-    note = models.CharField(_("korte notitie"), max_length=500, blank=True)
+    note = models.TextField(_("verslag van het gesprek"), max_length=8000, blank=True)
+    domains = models.JSONField(_("besproken leefgebieden"), default=list, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     # How the professional's approach related to the client's logic when this contact was recorded.
@@ -292,6 +331,8 @@ class EventKind(models.TextChoices):
     ACTION_ADDED = "actie", _("Actie toegevoegd")
     ACTION_DONE = "actie_klaar", _("Actie afgerond")
     CONTACT = "contact", _("Contact vastgelegd")
+    VIEWS_DISCUSSED = "zienswijzen", _("Zienswijzen van cliënt en professional besproken")
+    CLIENT_NOTE = "notitie_client", _("Notitie van de cliënt bij een actie")
     CLOSED = "gesloten", _("Casus gesloten")
     REOPENED = "heropend", _("Casus heropend")
 
@@ -306,6 +347,8 @@ EVENT_CATEGORY = {
     EventKind.ACTION_ADDED: Category.PLAN,
     EventKind.ACTION_DONE: Category.PLAN,
     EventKind.CONTACT: Category.CONTACTS,
+    EventKind.VIEWS_DISCUSSED: Category.CONTACTS,
+    EventKind.CLIENT_NOTE: Category.PLAN,
 }
 
 

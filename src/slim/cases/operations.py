@@ -116,12 +116,29 @@ def change_approach(case, actor, version, user, domain, logic):
     return True
 
 
-def add_action(case, actor, version, description, owner, due_on, domain=""):
+def add_action(case, actor, version, description, owner, due_on, domain="", *, owner_kind="", owner_name="",
+               logic="", intervention=None):
+    """One plan action. The owner is a professional (`owner`), the client (`owner_kind="client"`) or someone from
+    the client's own network (`owner_kind="netwerk"`, `owner_name`); `logic` and `intervention` link it to the advice."""
+    owner_kind = owner_kind or (Action.OwnerKind.PROFESSIONAL if owner is not None else Action.OwnerKind.CLIENT)
+    if owner_kind != Action.OwnerKind.PROFESSIONAL:
+        owner = None
+    if owner_kind != Action.OwnerKind.NETWORK:
+        owner_name = ""
     with plan_change(case, version):
         action = Action.objects.create(
-            case=case, description=description, domain=domain, owner=owner, due_on=due_on, created_by=actor
+            case=case, description=description, domain=domain, owner=owner, owner_kind=owner_kind,
+            owner_name=owner_name, logic=logic, intervention=intervention, due_on=due_on, created_by=actor,
         )
-        data = {"action": action.pk, "owner": owner.pk, "due_on": _day(due_on)}
+        data = {"action": action.pk, "owner": owner.pk if owner else None, "owner_kind": owner_kind, "due_on": _day(due_on)}
+        if owner_name:
+            data["owner_name"] = owner_name
+        if domain:
+            data["domain"] = domain
+        if logic:
+            data["logic"] = logic
+        if intervention is not None:
+            data["intervention"] = intervention.slug
         Event.record(case, EventKind.ACTION_ADDED, actor, description, data=data)
     return action
 
@@ -149,6 +166,27 @@ def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_rea
         data = {"contact": contact.pk, "conversation_type": conversation_type, "flowed": flowed, "stall_reason": stall_reason}
         Event.record(case, EventKind.CONTACT, actor, data=data)
     return contact
+
+
+def client_action_update(case, action, done, note, issued_by):
+    """The client, in Mijn plan, marks an action they own done and/or adds a note to it.
+
+    The client has no user account, so the event's actor is the professional who issued the client's
+    access code, and data.by = "client" says who really did it."""
+    with transaction.atomic():
+        if done and not action.done_on:
+            action.done_on = timezone.localdate()
+            action.save(update_fields=["done_on"])
+            Event.record(case, EventKind.ACTION_DONE, issued_by, action.description, data={"action": action.pk, "by": "client"})
+        if note:
+            Event.record(case, EventKind.CLIENT_NOTE, issued_by, note, data={"action": action.pk, "by": "client"})
+    return action
+
+
+def record_views_discussed(case, actor):
+    """The contact log notes that the client's own view and the professional's were discussed (issue 16)."""
+    with transaction.atomic():
+        return Event.record(case, EventKind.VIEWS_DISCUSSED, actor, data={"on": timezone.localdate().isoformat()})
 
 
 def set_status(case, actor, closing, reason, outcome=""):

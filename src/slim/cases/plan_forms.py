@@ -9,7 +9,9 @@ from slim.core.knowledge import life_domains
 from slim.matching.forms import LOGIC_CHOICES
 from slim.ui.labels import LazyLabel
 
-from .forms import DATE_WIDGET, UserChoiceField
+from slim.interventions.models import Intervention
+
+from .forms import DATE_WIDGET, UserChoiceField, person_label
 from .locking import CONFLICT_MESSAGE
 from .models import Action, Case
 
@@ -108,20 +110,64 @@ class ApproachForm(PlanVersion, forms.Form):
 
 
 class ActionForm(PlanVersion, forms.ModelForm):
+    """A plan action. "Wie" is a professional in the case, the client, or someone from the client's own network
+    (then only a name). Logic and intervention come along from the advice (hidden, optional)."""
+
     id_prefix = "action"
-    owner = UserChoiceField(label=_("Wie"), queryset=User.objects.none())
+    CLIENT, NETWORK = Action.OwnerKind.CLIENT.value, Action.OwnerKind.NETWORK.value
+    owner = forms.ChoiceField(label=_("Wie doet het?"), error_messages={"invalid_choice": _("Kies wie het doet.")})
+    owner_name = forms.CharField(
+        label=_("Naam uit het eigen netwerk (alleen als iemand uit het netwerk het doet)"), required=False, max_length=120,
+        help_text=_("Alleen een voornaam of hoe de cliënt diegene noemt, bijvoorbeeld “zus Anja”."),
+    )
     domain = forms.ChoiceField(label=_("Leefgebied (optioneel)"), required=False)
+    logic = forms.ChoiceField(required=False, widget=forms.HiddenInput)
+    intervention = forms.ModelChoiceField(
+        queryset=Intervention.objects.all(), to_field_name="slug", required=False, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Action
-        fields = ["description", "domain", "owner", "due_on"]
+        fields = ["description", "domain", "owner", "owner_name", "logic", "intervention", "due_on"]
         widgets = {"due_on": DATE_WIDGET}
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = member_users(case)
-        offer_members(self.fields["owner"], case)
+        self.case = case
+        members = sorted((member.user for member in case.team()), key=lambda user: (user.last_name, user.username))
+        self.fields["owner"].choices = [(str(user.pk), person_label(user)) for user in members] + [
+            (self.CLIENT, _("de cliënt zelf")), (self.NETWORK, _("iemand uit het eigen netwerk van de cliënt")),
+        ]
         self.fields["domain"].choices = [("", _("algemeen"))] + domain_choices()
+        self.fields["logic"].choices = [("", "")] + LOGIC_CHOICES
+
+    def clean_owner(self):
+        return self.cleaned_data["owner"]
+
+    def clean(self):
+        cleaned = super().clean()
+        choice = cleaned.get("owner")
+        name = (cleaned.get("owner_name") or "").strip()
+        if choice == self.NETWORK and not name:
+            self.add_error("owner_name", _("Vul de naam in van wie het doet."))
+        return cleaned
+
+    def _post_clean(self):
+        pass  # the owner is resolved in action_fields(); the model's check constraint guards the database
+
+    def action_fields(self):
+        """The keyword arguments for operations.add_action."""
+        data = self.cleaned_data
+        choice = data["owner"]
+        if choice in (self.CLIENT, self.NETWORK):
+            owner, kind = None, choice
+        else:
+            owner, kind = member_users(self.case).get(pk=int(choice)), Action.OwnerKind.PROFESSIONAL
+        return {
+            "description": data["description"], "domain": data.get("domain", ""), "owner": owner, "owner_kind": kind,
+            "owner_name": (data.get("owner_name") or "").strip(), "logic": data.get("logic", ""),
+            "intervention": data.get("intervention"), "due_on": data["due_on"],
+        }
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -98,7 +98,7 @@ def three_way(engine, professional, client) -> dict:
 
     Returns the kappa of each pair, Fleiss' kappa of the three together, the share of items where
     all three agree and the number of items all three labelled. The client's own self-assessment
-    is not recorded by SLIM yet; the quality page shows that plainly until it is.
+    comes from Mijn plan (slim.portal): the engine reads their two answers as an intake.
     """
     if not (len(engine) == len(professional) == len(client)):
         raise ValueError("three label lists of the same length are needed")

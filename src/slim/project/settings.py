@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "slim.mirror",
     "slim.insights",
     "slim.quality",
+    "slim.portal",
     "slim.api",
     "slim.operations",
     "slim.project",  # top layer: the demo orchestration (management/commands/load_demo.py)

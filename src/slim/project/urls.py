@@ -19,6 +19,7 @@ urlpatterns = [
     path("spiegel/", include("slim.mirror.urls")),
     path("inzicht/", include("slim.insights.urls")),
     path("kwaliteit/", include("slim.quality.urls")),
+    path("mijn/", include("slim.portal.urls")),
     path("account/", include("slim.accounts.urls")),
     # OpenID Connect login for staff; 404 unless SLIM_OIDC_* configure it (names as mozilla-django-oidc expects).
     path("oidc/authenticate/", oidc.oidc_start, name="oidc_authentication_init"),

@@ -100,8 +100,8 @@ class Agreement:
 
 
 def agreement(rows, suppress, by="quarter", self_assessments=None):
-    """The agreement page. `self_assessments` would hold the client's own reading per decision; SLIM
-    records none yet, so the three-way part stays empty (see core.agreement.three_way)."""
+    """The agreement page. `self_assessments` holds the client's own reading per decision row (slim.portal),
+    None where the client gave none; without any, the three-way part stays empty."""
     overrides = [row for row in rows if row["chosen_logic"] != row["suggested_logic"]]
     reasons = defaultdict(list)
     for row in overrides:
@@ -114,10 +114,20 @@ def agreement(rows, suppress, by="quarter", self_assessments=None):
         texts = None if suppress else sorted({row["reason"] for row in members if row["reason"]})[:5]
         reason_rows.append((reason or "(geen reden)", len(members), texts))
     three = None
-    if self_assessments:
+    if self_assessments and any(self_assessments):
         three = three_way(
             [row["suggested_logic"] for row in rows], [row["chosen_logic"] for row in rows], list(self_assessments)
         )
+        # Client and professional: the share of domains where the client's own reading is the decided logic.
+        paired = [{**row, "suggested_logic": own} for row, own in zip(rows, self_assessments) if own]
+        three["clients"] = len({row["client_id"] for row in paired})
+        three["hidden"] = suppress and three["clients"] < MIN_CLIENTS
+        three["overall"] = acceptance(paired, suppress)
+        three["per_logic"] = {logic: acceptance(group, suppress) for logic, group in grouped(paired, lambda r: r["chosen_logic"]).items()}
+        three["per_team"] = {
+            team or "–": acceptance(group, suppress) for team, group in grouped(paired, lambda r: r["decided_by__organisation"]).items()
+        }
+        three["all_agree"] = Figure(three["all_agree"], three["n"], three["clients"], hidden=three["hidden"])
     return Agreement(
         overall=acceptance(rows, suppress),
         kappa=kappa(rows, suppress),

@@ -26,6 +26,18 @@ def decision_rows(organisation=None):
     )
 
 
+def self_assessments(rows):
+    """The client's own reading (slim.portal) for each decision row, or None where the client gave none:
+    the latest self-assessment of that client and domain."""
+    from slim.portal.models import SelfAssessment
+
+    latest = {}
+    views = SelfAssessment.objects.filter(client_id__in={row["client_id"] for row in rows}).exclude(logic="")
+    for client_id, domain, logic in views.order_by("-created_at", "-id").values_list("client_id", "domain", "logic"):
+        latest.setdefault((client_id, domain), logic)
+    return [latest.get((row["client_id"], row["domain"])) for row in rows]
+
+
 def visible_client(user, client_id):
     """The client if `user` may see it under the case rules, else None."""
     from slim.clients.models import Client

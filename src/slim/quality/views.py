@@ -38,7 +38,8 @@ def scope(user):
 def agreement(request):
     organisation, suppress = scope(request.user)
     by = "month" if request.GET.get("per") == "maand" else "quarter"
-    figures = agreement_figures(sources.decision_rows(organisation), suppress, by=by)
+    rows = sources.decision_rows(organisation)
+    figures = agreement_figures(rows, suppress, by=by, self_assessments=sources.self_assessments(rows))
     return render(request, "quality/agreement.html", {
         "figures": figures, "suppress": suppress, "organisation": organisation, "min_clients": sources.MIN_CLIENTS, "by": by,
     })

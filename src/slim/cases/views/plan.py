@@ -41,7 +41,7 @@ def _approach_form(request, case, data=None):
 
 
 def _action_form(request, case, data=None):
-    return ActionForm(data, version=case.version, case=case, initial={"owner": request.user})
+    return ActionForm(data, version=case.version, case=case, initial={"owner": str(request.user.pk)})
 
 
 FORMS = {"goal_form": _goal_form, "domains_form": _domains_form, "approach_form": _approach_form, "action_form": _action_form}
@@ -55,7 +55,7 @@ def _page(request, case, **bound):
     return case_page(
         request, case, "cases/plan.html", "plan",
         rows=plan_rows(case, request.user, show_self_image=can_see(request.user, case, Category.MATCHING)),
-        actions=case.actions.select_related("owner"),
+        actions=case.actions.select_related("owner", "intervention"),
         done_form=ActionDoneForm(version=case.version) if editable else None,
         strategy_title=logic_name(case.strategy) if case.strategy else "",
         **forms,
@@ -99,8 +99,7 @@ def _apply_approach(request, case, form):
 
 
 def _apply_action(request, case, form):
-    fields = {name: form.cleaned_data[name] for name in form._meta.fields}
-    operations.add_action(case, request.user, form.cleaned_data["version"], **fields)
+    operations.add_action(case, request.user, form.cleaned_data["version"], **form.action_fields())
     return True
 
 
