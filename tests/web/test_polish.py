@@ -267,7 +267,10 @@ def test_a_search_for_schulden_finds_what_the_debts_theme_holds(client, small_da
 
 # Views that answer a POST with a page on purpose: nothing is stored, so a resubmit duplicates nothing.
 # The statement tool classifies one sentence of a client; a GET would put that sentence in the URL.
-RENDERS_AFTER_POST = {("matching/views.py", "statement")}
+# A client's new access code is a one-time secret: shown once in the answer to the POST and stored
+# nowhere (only its hash), so a redirect would have to keep it somewhere. Posting again makes a new
+# code and revokes the previous one, so Back + resubmit leaves one valid code, not two.
+RENDERS_AFTER_POST = {("matching/views.py", "statement"), ("portal/views.py", "code")}
 
 
 def test_every_view_that_stores_a_post_answers_with_a_redirect():

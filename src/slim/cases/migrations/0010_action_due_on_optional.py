@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_event_data'),
+        ('cases', '0009_event_kinds_portal'),
     ]
 
     operations = [
