@@ -79,6 +79,8 @@ RULES = {
     "cases:detail": CASE_READERS,
     "cases:timeline": CASE_READERS,
     "cases:plan": CASE_READERS,
+    "cases:advice": CASE_READERS,
+    "cases:client-advice": CASE_READERS,
     "cases:contacts": CASE_READERS,
     "cases:story": CASE_READERS,
     "cases:story-pdf": CASE_READERS,

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role
+from slim.matching.models import Decision
 from slim.cases import operations
 from slim.cases.models import Action, Category, Event, EventKind, MemberApproach
 from slim.matching.models import Intake
@@ -47,6 +48,13 @@ def fill(director, size):
         )
         Event.record(case, EventKind.CONTACT, director, f"contact {i}")
     return case
+
+
+def advice_url(case):
+    """The advice page, for a client with decisions on two domains (it reads the current ones)."""
+    for domain in ("werk", "wonen"):
+        Decision.objects.create(client=case.client, domain=domain, chosen_logic="kansen", decided_by=case.created_by)
+    return reverse("cases:advice", args=[case.pk])
 
 
 # Transaction control is not a query: the savepoints come from the test's own transaction and BEGIN
@@ -86,6 +94,7 @@ PAGES = {
     "casuslijst": lambda case: reverse("cases:list"),
     "casus": lambda case: reverse("cases:detail", args=[case.pk]),
     "plan": lambda case: reverse("cases:plan", args=[case.pk]),
+    "advies": advice_url,
     "contactlog": lambda case: reverse("cases:contacts", args=[case.pk]),
     "tijdlijn": lambda case: reverse("cases:timeline", args=[case.pk]),
     "cliënt": lambda case: reverse("matching:client", args=[case.client.pk]),
