@@ -39,6 +39,7 @@ TEAM_MEMBERS = {"director", "partner_with_consent", "team_lead"}  # the demo tea
 # URL name -> roles that may use it. Everyone else must get a refusal.
 RULES = {
     "home": EVERYONE,
+    "start": LOGGED_IN,
     "accessibility": EVERYONE,
     "health": EVERYONE,
     "health-database": EVERYONE,

@@ -127,6 +127,22 @@ def test_intake_result_within_budget(client, director):
     assert counts[1] == counts[20] <= BUDGET, (counts, [q["sql"][:160] for q in queries])
 
 
+@pytest.mark.parametrize("role", [Role.PROFESSIONAL, Role.TEAM_LEAD, Role.POLICY])  # the beheerder part is one count
+def test_start_page_within_budget_whatever_the_size(client, director, role):
+    """The personal start page (issue 15): a fixed number of queries per role, however many cases and actions."""
+    director.role = role
+    director.save()
+    client.force_login(director)
+    counts = {}
+    for size in (1, 20):
+        case = fill(director, size)
+        advice_url(case)
+        client.get(reverse("start"))
+        counts[size], queries = count(client, reverse("start"))
+    detail = "\n".join(q["sql"][:160] for q in queries)
+    assert counts[1] == counts[20] <= BUDGET, f"{role}: {counts}\n{detail}"
+
+
 def test_databank_search_page_within_budget(client, director):
     call_command("import_interventions", verbosity=0)
     client.force_login(director)
