@@ -45,3 +45,11 @@ def test_without_decision_the_advice_points_to_the_intake(client_as_professional
 def test_from_the_intake_result_to_the_advice_of_the_open_case(client_as_professional, decided_case):
     response = client_as_professional.get(reverse("cases:client-advice", args=[decided_case.client.pk]))
     assert response["Location"] == reverse("cases:advice", args=[decided_case.pk])
+
+
+def test_case_page_reflects_an_intake_that_exists(client_as_professional, case):
+    url = reverse("cases:detail", args=[case.pk])
+    assert "Intake doen" in client_as_professional.get(url).content.decode()
+    client_as_professional.post(reverse("matching:intake-new", args=[case.client.pk]), {"werk__statements": "Ik wil werken."})
+    page = client_as_professional.get(url).content.decode()
+    assert "Intake doen" not in page and "bekijk het voorstel en de besluiten" in page
