@@ -160,7 +160,8 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     page.get_by_role("button", name="Casus aanmaken").click()
     axe.check("/casussen/nieuw/ (leeg verstuurd)")
     base = f"/casussen/{case.pk}/"
-    axe.visit(base, base + "plan/", base + "contacten/", base + "casusverhaal/", base + "mijn-plan/", base + "tijdlijn/")
+    axe.visit(base, base + "advies/", base + "plan/", base + "contacten/", base + "casusverhaal/", base + "mijn-plan/", base + "tijdlijn/")
+    axe.visit("/start/")
     page.goto(base + "contacten/")
     page.get_by_role("button", name="Contact opslaan").click()
     axe.check(base + "contacten/ (leeg verstuurd)")

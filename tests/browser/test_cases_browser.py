@@ -63,7 +63,7 @@ def test_casusregie_from_new_case_to_printed_plan(page, professional, other_prof
     assert "nog niet besproken" not in row.inner_text()
 
     page.get_by_label("Wat gebeurt er").fill("Samen de post openen")
-    page.get_by_label("Wie", exact=True).select_option(label="bram (Schuldhulp Stad)")
+    page.get_by_label("Wie doet het?").select_option(label="bram (Schuldhulp Stad)")
     page.get_by_label("Klaar op").fill((timezone.localdate() + datetime.timedelta(days=7)).isoformat())
     page.get_by_role("button", name="Actie toevoegen").click()
     assert "Samen de post openen" in page.locator("#acties table").inner_text()

@@ -60,7 +60,7 @@ def test_log_in_and_do_an_intake_with_the_keyboard_only(page, professional, know
     assert focused(page)["id"] == "id_password"
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"^http://[^/]+/(#inhoud)?$"))  # the browser keeps the skip link's fragment
+    page.wait_for_url(re.compile(r"^http://[^/]+/start/(#inhoud)?$"))  # the browser keeps the skip link's fragment
 
     tab_to(page, lambda element: element["text"] == "Intake en matching")
     page.keyboard.press("Enter")
@@ -147,5 +147,6 @@ def test_another_logic_without_a_reason_moves_the_focus_to_the_error(page, profe
     page.keyboard.type("Cliënt wil eerst zelf iets proberen")
     tab_to(page, lambda element: element["tag"] == "button" and element["text"] == wanted)
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/matching/intakes/{intake.pk}/#domein-{domain}")
+    page.wait_for_url(f"**/matching/intakes/{intake.pk}/#besluit-{domain}")
+    assert focused(page)["id"] == f"besluit-{domain}"  # the message is where the user is: it has the focus
     assert intake.decisions.filter(domain=domain, reason="Cliënt wil eerst zelf iets proberen").exists()

@@ -39,6 +39,7 @@ TEAM_MEMBERS = {"director", "partner_with_consent", "team_lead"}  # the demo tea
 # URL name -> roles that may use it. Everyone else must get a refusal.
 RULES = {
     "home": EVERYONE,
+    "start": LOGGED_IN,
     "accessibility": EVERYONE,
     "health": EVERYONE,
     "health-database": EVERYONE,
@@ -79,6 +80,8 @@ RULES = {
     "cases:detail": CASE_READERS,
     "cases:timeline": CASE_READERS,
     "cases:plan": CASE_READERS,
+    "cases:advice": CASE_READERS,
+    "cases:client-advice": CASE_READERS,
     "cases:contacts": CASE_READERS,
     "cases:story": CASE_READERS,
     "cases:story-pdf": CASE_READERS,

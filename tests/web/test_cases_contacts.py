@@ -1,5 +1,7 @@
 """The contact log: conversation types 1-7, flow or stall, the suggested next conversation and the trend."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -87,3 +89,32 @@ def test_partner_with_contact_consent_logs_but_without_it_cannot(client, case, p
     give_consent(case, "Schuldhulp Stad", Category.CONTACTS)
     assert log(client, case, partner, 2, True).status_code == 302
     assert Contact.objects.get().user == partner
+
+
+def test_conversation_report_long_note_domains_own_name_and_next_type_per_domain(client, case, professional, other_professional):
+    from slim.matching.models import Decision
+    from tests.factories import add_member, give_consent
+
+    add_member(case, other_professional)
+    Decision.objects.create(client=case.client, domain="werk", chosen_logic="kansen", decided_by=professional)
+    client.force_login(professional)
+    url = reverse("cases:contacts", args=[case.pk])
+    note = ("Eerste alinea over de post.\n\n" + "Wat we bespraken. " * 250)[:4500]
+    missing = client.post(url, {"held_on": timezone.localdate().isoformat(), "flowed": "ja", "note": note})
+    assert "Kies het gesprekstype." in missing.content.decode()
+    response = client.post(url, {
+        "held_on": timezone.localdate().isoformat(), "conversation_type": 2, "flowed": "ja", "domains": ["werk", "wonen"],
+        "note": note, "user": other_professional.pk,
+        "next_appointment_on": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
+    })
+    assert response.status_code == 302
+    contact = case.contacts.get()
+    assert (contact.user, contact.domains, contact.note) == (professional, ["werk", "wonen"], note.strip())
+    assert len(contact.note) > 4000 and "\n\n" in contact.note
+    case.refresh_from_db()
+    assert case.next_appointment_with == professional
+    page = client.get(url).content.decode()
+    assert "Volgend gesprek per leefgebied" in page and "Werk</strong> (Kansen)" in page
+    client.force_login(other_professional)  # a partner without consent for the self-image does not see it
+    give_consent(case, other_professional.organisation, "contactlog")
+    assert "Volgend gesprek per leefgebied" not in client.get(url).content.decode()

@@ -131,3 +131,17 @@ def test_statement_page_shows_one_calibrated_certainty(client_as_professional):
     response = client_as_professional.post(reverse("matching:statement"), {"text": WORK_STATEMENT, "domain": "werk"})
     figure = f"{round(classify(WORK_STATEMENT, 'werk').confidence * 100)}%"
     assert response.content.decode().count(figure) >= 2  # the badge and the explanation name the same figure
+
+
+def test_intake_result_says_it_aloud_with_one_figure_and_details_behind_why(client_as_professional, professional):
+    import re
+
+    person = make_client(professional)
+    response = post_intake(client_as_professional, person, werk__statements=WORK_STATEMENT)
+    page = client_as_professional.get(response["Location"]).content.decode()
+    werk = page.split('id="domein-werk"')[1].split("</section>")[0]
+    spoken, why = werk.split('<details class="why">')[0], werk.split('<details class="why">')[1].split("</details>")[0]
+    assert "Bij Werk past nu het best de aanpak" in spoken
+    assert len(re.findall(r"\d+\s?%", spoken)) == 1  # one certainty figure where the professional reads aloud
+    assert "score" in why  # scores, weights and word statistics only behind 'Waarom?'
+    assert "<summary>Waarom?</summary>" in werk

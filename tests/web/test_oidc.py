@@ -109,7 +109,7 @@ def test_oidc_login_creates_the_user_with_the_mapped_role(client, settings, prov
     configure(settings, provider)
     assert "Inloggen via de gemeente" in client.get("/account/inloggen/").content.decode()
     response = oidc_login(client, provider, "tessa")
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/start/"  # the personal start page
     user = User.objects.get(username="tessa")
     assert user.role == Role.TEAM_LEAD and not user.is_staff and not user.has_usable_password()
     assert (user.first_name, user.email) == ("Tessa", "tessa@gemeente.example")
@@ -151,7 +151,7 @@ def test_admin_through_oidc_still_owes_the_local_second_step(client, settings, p
 def test_admin_through_oidc_skips_the_local_second_step_when_the_provider_does_mfa(client, settings, provider):
     configure(settings, provider, SLIM_OIDC_SKIP_SECOND_STEP="1")
     response = oidc_login(client, provider, "bea")
-    assert response["Location"] == "/"
+    assert response["Location"] == "/start/"
     assert client.get("/beheer/").status_code == 200
     # A password login of the same account in another browser gets no such pass.
     bea = User.objects.get(username="bea")

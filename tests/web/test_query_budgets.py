@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role
+from slim.matching.models import Decision
 from slim.cases import operations
 from slim.cases.models import Action, Category, Event, EventKind
 from slim.matching.models import Intake
@@ -47,6 +48,13 @@ def fill(director, size):
         )
         Event.record(case, EventKind.CONTACT, director, f"contact {i}")
     return case
+
+
+def advice_url(case):
+    """The advice page, for a client with decisions on two domains (it reads the current ones)."""
+    for domain in ("werk", "wonen"):
+        Decision.objects.create(client=case.client, domain=domain, chosen_logic="kansen", decided_by=case.created_by)
+    return reverse("cases:advice", args=[case.pk])
 
 
 # Transaction control is not a query: the savepoints come from the test's own transaction and BEGIN
@@ -86,6 +94,7 @@ PAGES = {
     "casuslijst": lambda case: reverse("cases:list"),
     "casus": lambda case: reverse("cases:detail", args=[case.pk]),
     "plan": lambda case: reverse("cases:plan", args=[case.pk]),
+    "advies": advice_url,
     "contactlog": lambda case: reverse("cases:contacts", args=[case.pk]),
     "tijdlijn": lambda case: reverse("cases:timeline", args=[case.pk]),
     "cliënt": lambda case: reverse("matching:client", args=[case.client.pk]),
@@ -118,6 +127,22 @@ def test_intake_result_within_budget(client, director):
         client.get(url)
         counts[size], queries = count(client, url)
     assert counts[1] == counts[20] <= BUDGET, (counts, [q["sql"][:160] for q in queries])
+
+
+@pytest.mark.parametrize("role", [Role.PROFESSIONAL, Role.TEAM_LEAD, Role.POLICY])  # the beheerder part is one count
+def test_start_page_within_budget_whatever_the_size(client, director, role):
+    """The personal start page (issue 15): a fixed number of queries per role, however many cases and actions."""
+    director.role = role
+    director.save()
+    client.force_login(director)
+    counts = {}
+    for size in (1, 20):
+        case = fill(director, size)
+        advice_url(case)
+        client.get(reverse("start"))
+        counts[size], queries = count(client, reverse("start"))
+    detail = "\n".join(q["sql"][:160] for q in queries)
+    assert counts[1] == counts[20] <= BUDGET, f"{role}: {counts}\n{detail}"
 
 
 def test_databank_search_page_within_budget(client, director):

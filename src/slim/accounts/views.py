@@ -48,7 +48,7 @@ def after_second_factor(request):
     target = request.session.pop(NEXT, None)
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return redirect(target)
-    return redirect("home")
+    return redirect("start")
 
 
 @login_required

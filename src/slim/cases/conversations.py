@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from slim.core import next_conversation
 from slim.core.knowledge import conversation_title
+from slim.matching.models import Decision
 
 from .models import StallReason
 
@@ -29,6 +30,20 @@ def suggestion(case, last=UNREAD):
         stall_reason=ENGINE_STALL_REASON.get(last.stall_reason) if last else None,
         needs_arranging=case.actions.filter(done_on__isnull=True).exists(),
     )
+
+
+def domain_suggestions(case, recent):
+    """[(domain, logic, NextConversation)] for each domain with a current decision: the next conversation from that
+    domain's logic and the last recent contact that discussed the domain (`recent`: contacts, newest first)."""
+    result = []
+    for decision in Decision.objects.filter(client_id=case.client_id, is_current=True).order_by("domain"):
+        last = next((contact for contact in recent if decision.domain in (contact.domains or [])), None)
+        result.append((decision.domain, decision.chosen_logic, next_conversation(
+            decision.chosen_logic, has_shared_goal=bool(case.shared_goal),
+            last_flowed=last.flowed if last else None,
+            stall_reason=ENGINE_STALL_REASON.get(last.stall_reason) if last else None,
+        )))
+    return result
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from slim.accounts.capabilities import CASES_BE_ADDED, roles_with
 from slim.accounts.models import User
-from slim.core.knowledge import conversation_types
+from slim.core.knowledge import conversation_types, life_domains
 from slim.ui.labels import LazyLabel
 
 from slim.clients.forms import BSNField, ClientForm  # noqa: F401  (ClientForm lives in slim.clients)
@@ -187,9 +187,9 @@ class StatusForm(forms.Form):
 
 
 class ContactForm(forms.ModelForm):
-    """One conversation in the contact log: which of the seven types, and did it flow?"""
+    """A conversation report: which of the seven types (required), did it flow, the life domains discussed, a note
+    of several paragraphs and optionally the next appointment. A professional logs contacts in their own name."""
 
-    user = UserChoiceField(label=_("Wie"), queryset=User.objects.none())
     conversation_type = forms.TypedChoiceField(label=_("Gesprekstype"), coerce=int)
     flowed = forms.TypedChoiceField(
         label=_("Hoe ging het gesprek?"),
@@ -202,20 +202,34 @@ class ContactForm(forms.ModelForm):
         required=False,
         choices=[("", _("alleen invullen als het gesprek haperde"))] + StallReason.choices,
     )
+    domains = forms.MultipleChoiceField(
+        label=_("Over welke leefgebieden ging het?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    next_appointment_on = forms.DateField(label=_("Volgende afspraak (optioneel)"), required=False, widget=DATE_WIDGET)
 
     class Meta:
         model = Contact
-        fields = ["held_on", "user", "conversation_type", "flowed", "stall_reason", "note"]
-        widgets = {"held_on": DATE_WIDGET}
+        fields = ["held_on", "conversation_type", "flowed", "stall_reason", "domains", "note"]
+        widgets = {"held_on": DATE_WIDGET, "note": forms.Textarea(attrs={"rows": 10})}
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("members", None)  # kept for callers of the old signature: the contact is always in one's own name
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = members
-        self.fields["conversation_type"].choices = [
+        self.fields["conversation_type"].choices = [("", _("kies een gesprekstype"))] + [
             (number, LazyLabel(item["title"])) for number, item in conversation_types().items()
         ]
+        self.fields["conversation_type"].error_messages["required"] = _("Kies het gesprekstype.")
+        self.fields["domains"].choices = [(code, LazyLabel(title)) for code, title in life_domains().items()]
         self.fields["held_on"].validators.append(not_in_future)
         self.fields["held_on"].initial = timezone.localdate
+        self.fields["note"].label = _("Verslag van het gesprek (optioneel)")
+        self.fields["note"].help_text = _("Wat is besproken en afgesproken, in je eigen woorden. Meerdere alinea's mag.")
+
+    def clean_next_appointment_on(self):
+        value = self.cleaned_data.get("next_appointment_on")
+        if value and value < timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in het verleden. Kies vandaag of later."))
+        return value
 
     def clean(self):
         cleaned = super().clean()

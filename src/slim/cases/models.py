@@ -268,7 +268,7 @@ class Contact(models.Model):
     flowed = models.BooleanField(_("stroomde het gesprek?"))
     stall_reason = models.CharField(_("waarom haperde het?"), max_length=20, blank=True, choices=StallReason.choices)
     note = models.TextField(_("verslag van het gesprek"), max_length=8000, blank=True)
-    domains = models.JSONField(_("besproken leefgebieden"), default=list, blank=True)
+    domains = models.JSONField(_("besproken leefgebieden"), default=list, db_default=[], blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     # How the professional's approach related to the client's logic when this contact was recorded.

@@ -151,12 +151,14 @@ def complete_action(case, actor, version, action):
     return action
 
 
-def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_reason="", note=""):
-    """One conversation, with the alignment of `user`'s approach now and the dashboard tally of the client."""
+def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_reason="", note="", domains=(),
+                next_appointment_on=None):
+    """One conversation, with the alignment of `user`'s approach now and the dashboard tally of the client;
+    `next_appointment_on` (optional) becomes the case's next appointment with `user`."""
     with transaction.atomic():
         contact = Contact.objects.create(
             case=case, held_on=held_on, user=user, conversation_type=conversation_type, flowed=flowed,
-            stall_reason=stall_reason, note=note, recorded_by=actor,
+            stall_reason=stall_reason, note=note, domains=list(domains), recorded_by=actor,
             # The approach this conversation actually met: the dashboards compare flow per alignment.
             alignment=member_alignment(case.pk, user.pk, case.client_id),
         )
@@ -164,6 +166,12 @@ def log_contact(case, actor, user, held_on, conversation_type, flowed, stall_rea
         # goes from 17 ms to 332 ms at 1M contacts without this tally (docs/architecture.md).
         ContactTally.add(case.client_id, contact)
         data = {"contact": contact.pk, "conversation_type": conversation_type, "flowed": flowed, "stall_reason": stall_reason}
+        if domains:
+            data["domains"] = list(domains)
+        if next_appointment_on:
+            case.next_appointment_on, case.next_appointment_with = next_appointment_on, user
+            case.save(update_fields=["next_appointment_on", "next_appointment_with"])
+            data["next_appointment_on"] = _day(next_appointment_on)
         Event.record(case, EventKind.CONTACT, actor, data=data)
     return contact
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case, contacts, documents, plan, team
+from .views import advice, case, contacts, documents, plan, team
 
 app_name = "cases"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("<id:case_id>/toestemming/<id:consent_id>/intrekken/", team.consent_withdraw, name="consent-withdraw"),
     path("<id:case_id>/status/", team.status, name="status"),
     path("<id:case_id>/tijdlijn/", case.timeline, name="timeline"),
+    path("<id:case_id>/advies/", advice.advice, name="advice"),
+    path("client/<id:client_id>/advies/", advice.client_advice, name="client-advice"),
     path("<id:case_id>/plan/", plan.plan, name="plan"),
     path("<id:case_id>/plan/doel/", plan.goal, name="plan-goal"),
     path("<id:case_id>/plan/leefgebieden/", plan.domain_goals, name="plan-domains"),

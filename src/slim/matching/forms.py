@@ -104,7 +104,7 @@ class DecisionForm(forms.Form):
     chosen_logic = forms.ChoiceField(choices=LOGIC_CHOICES)
     reason = forms.CharField(
         label=_("Andere logica kiezen: reden"), required=False, max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
     def __init__(self, *args, suggestions, **kwargs):

@@ -137,7 +137,7 @@ def decide(request, intake_id):
         suggested_logic=suggestions[domain], confidence=results[domain].get("confidence"), reason=form.cleaned_data["reason"],
     )
     messages.success(request, _("Besluit vastgelegd."))
-    return redirect(reverse("matching:result", args=[intake.pk]) + f"#domein-{domain}")
+    return redirect(reverse("matching:result", args=[intake.pk]) + f"#besluit-{domain}")  # the decision line takes the focus
 
 
 @capability_required(ENGINE_USE)

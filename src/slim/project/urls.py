@@ -8,9 +8,11 @@ from slim.accounts import oidc
 from slim.project.accessibility import statement
 from slim.common import converters  # noqa: F401  registers <id:...> before the apps' URLs load
 from slim.project.headers import with_inline_styles
+from slim.project.start import start
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("start/", start, name="start"),
     path("toegankelijkheid/", statement, name="accessibility"),
     path("kennis/", include("slim.knowledge.urls")),
     path("matching/", include("slim.matching.urls")),

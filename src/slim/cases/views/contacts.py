@@ -7,10 +7,9 @@ from django.utils.translation import gettext as _
 
 from .. import operations
 from ..access import can_log_contact, can_see, case_or_404
-from ..conversations import TREND_WINDOW, suggestion, trends
+from ..conversations import TREND_WINDOW, domain_suggestions, suggestion, trends
 from ..forms import ContactForm
 from ..models import Category
-from ..plan_forms import member_users, offer_members
 from .common import case_page, require
 
 
@@ -23,10 +22,11 @@ def contacts(request, case_id):
     form = None
     if may_log:
         data = request.POST if request.method == "POST" else None
-        form = ContactForm(data, members=member_users(case), initial={"user": request.user})
-        offer_members(form.fields["user"], case)
+        form = ContactForm(data)
     if form is not None and form.is_bound and form.is_valid():
-        operations.log_contact(case, request.user, **{name: form.cleaned_data[name] for name in form._meta.fields})
+        # In one's own name: nobody records a conversation as if someone else held it.
+        fields = {name: form.cleaned_data[name] for name in (*form._meta.fields, "next_appointment_on")}
+        operations.log_contact(case, request.user, request.user, **fields)
         messages.success(request, _("Het contact is vastgelegd."))
         return redirect("cases:contacts", case_id=case.pk)
     latest = list(case.contacts.select_related("user")[:50])  # newest first; the trends read the first of these
@@ -42,4 +42,6 @@ def contacts(request, case_id):
         suggestion=(
             suggestion(case, last=latest[0] if latest else None) if can_see(request.user, case, Category.PLAN) else None
         ),
+        # Per domain from that domain's decided logic: it tells how the client sees themselves (matching consent).
+        per_domain=domain_suggestions(case, latest) if can_see(request.user, case, Category.MATCHING) else [],
     )

@@ -52,7 +52,10 @@ def _page(request, case, **bound):
     }
     return case_page(
         request, case, "cases/case_detail.html", "detail",
-        members=members, consents=consents, withdraw_forms=withdraw_forms, **forms,
+        members=members, consents=consents, withdraw_forms=withdraw_forms,
+        # The client's latest intake (if any): the page links to its result instead of offering a new one first.
+        latest_intake=case.client.intakes.only("pk", "created_at").first(),
+        **forms,
     )
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_workday_owners_contacts'),
+        ('cases', '0009_contact_domains_db_default'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0009_event_kinds_portal'),
+        ('cases', '0010_event_kinds_portal'),
     ]
 
     operations = [
