@@ -5,14 +5,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from slim.cases.advice import principles_for
-from slim.matching.models import Decision
+from tests.factories import decide
 
 
 @pytest.fixture
 def decided_case(case, professional):
     call_command("import_interventions", stdout=None)
-    Decision.objects.create(client=case.client, domain="inkomen_schulden", chosen_logic="competenties", decided_by=professional)
-    Decision.objects.create(client=case.client, domain="werk", chosen_logic="kansen", decided_by=professional)
+    decide(case.client, professional, "inkomen_schulden", "competenties")
+    decide(case.client, professional, "werk", "kansen")
     return case
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.cases.models import Category, Contact, StallReason
-from tests.factories import add_member, as_user, give_consent
+from tests.factories import add_member, as_user, decide, give_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -92,11 +92,10 @@ def test_partner_with_contact_consent_logs_but_without_it_cannot(client, case, p
 
 
 def test_conversation_report_long_note_domains_own_name_and_next_type_per_domain(client, case, professional, other_professional):
-    from slim.matching.models import Decision
     from tests.factories import add_member, give_consent
 
     add_member(case, other_professional)
-    Decision.objects.create(client=case.client, domain="werk", chosen_logic="kansen", decided_by=professional)
+    decide(case.client, professional, "werk", "kansen")
     client.force_login(professional)
     url = reverse("cases:contacts", args=[case.pk])
     note = ("Eerste alinea over de post.\n\n" + "Wat we bespraken. " * 250)[:4500]

@@ -13,7 +13,7 @@ from slim.portal import operations
 from slim.portal.models import AccessCode, PlanCheck, SelfAssessment
 from slim.portal.session import COOKIE
 from tests.conftest import make_user
-from tests.factories import add_member, as_user, give_consent, open_case
+from tests.factories import add_member, as_user, decide, give_consent, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -133,8 +133,7 @@ def test_client_sees_only_own_plan(client, case, professional):
 
 
 def _decide(case, user, domain, logic, suggested="kansen"):
-    return Decision.objects.create(client=case.client, domain=domain, suggested_logic=suggested, chosen_logic=logic,
-                                   decided_by=user)
+    return decide(case.client, user, domain, logic, suggested_logic=suggested)
 
 
 def test_self_assessment_is_read_by_the_engine_and_never_overwrites_the_decision(client, case, professional):
@@ -189,9 +188,8 @@ def test_only_the_case_director_makes_codes(client, case, professional, partner)
 
 
 def test_agreement_figures_from_the_client_views_suppressed_below_ten(client, professional):
-    from tests.web.test_quality import browser_for
-
     from slim.accounts.models import Role
+    from tests.web.test_quality import browser_for
 
     lead = make_user("chantal", role=Role.TEAM_LEAD)
     policy = make_user("dirk", role=Role.POLICY, organisation="Gemeente")

@@ -8,9 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from slim.matching.models import Decision
 from slim.portal import operations, plain
-from tests.factories import open_case
+from tests.factories import decide, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +77,7 @@ def test_fixed_client_texts_are_b1():
 
 def test_every_client_page_is_b1(client, professional):
     case = open_case(professional, goal="Weer rust in de financiën")
-    Decision.objects.create(client=case.client, domain="werk", suggested_logic="kansen", chosen_logic="competenties",
-                            decided_by=professional)
+    decide(case.client, professional, "werk", "competenties", suggested_logic="kansen")
     code = operations.create_code(case, professional)[1]
     pages = {"/mijn/": client.get("/mijn/")}
     client.post("/mijn/", {"code": code})

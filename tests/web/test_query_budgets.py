@@ -17,12 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from slim.accounts.models import Role
-from slim.matching.models import Decision
 from slim.cases import operations
 from slim.cases.models import Action, Category, Event, EventKind
-from slim.matching.models import Intake
 from tests.conftest import make_user
-from tests.factories import add_member, give_consent, open_case, set_approach
+from tests.factories import add_member, decide, give_consent, open_case, set_approach
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +51,7 @@ def fill(director, size):
 def advice_url(case):
     """The advice page, for a client with decisions on two domains (it reads the current ones)."""
     for domain in ("werk", "wonen"):
-        Decision.objects.create(client=case.client, domain=domain, chosen_logic="kansen", decided_by=case.created_by)
+        decide(case.client, case.created_by, domain, "kansen")
     return reverse("cases:advice", args=[case.pk])
 
 

@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from slim.accounts.models import Role
 from slim.cases.models import Action, Contact
-from slim.matching.models import Decision
 from tests.conftest import PASSWORD, make_user, verify_second_step
-from tests.factories import add_member, give_consent, open_case
+from tests.factories import add_member, decide, give_consent, open_case
 
 
 def test_login_lands_on_the_start_page(client, professional):
@@ -20,7 +19,7 @@ def test_login_lands_on_the_start_page(client, professional):
 def test_professional_sees_cases_logic_actions_overdue_first_consent_and_stalled(client, professional, other_professional):
     case = open_case(professional, name="Mevrouw K.", goal="Rust")
     add_member(case, other_professional)  # bram, another organisation, no consent yet
-    Decision.objects.create(client=case.client, domain="werk", chosen_logic="kansen", decided_by=professional)
+    decide(case.client, professional, "werk", "kansen")
     today = timezone.localdate()
     for days, text in ((5, "Later"), (-3, "Te laat")):
         Action.objects.create(case=case, description=text, owner=professional, due_on=today + datetime.timedelta(days=days),
