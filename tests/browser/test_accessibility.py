@@ -230,15 +230,14 @@ def test_client_pages_on_a_phone(browser, live_server, knowledge):
     import datetime
 
     from slim.cases.models import Action
-    from slim.matching.models import Decision
+    from tests.factories import decide
     from slim.portal import operations
     from slim.portal.models import PlanCheck, SelfAssessment
     from tests.factories import open_case
 
     anna = make_user("anna")
     case = open_case(anna, goal="Weer rust in de financiën")
-    Decision.objects.create(client=case.client, domain="werk", suggested_logic="kansen", chosen_logic="competenties",
-                            decided_by=anna)
+    decide(case.client, anna, "werk", "competenties", suggested_logic="kansen")
     own_action = _client_action(case, anna, datetime.date.today())
     code = operations.grouped(operations.create_code(case, anna)[1])
 

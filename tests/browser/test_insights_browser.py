@@ -44,6 +44,7 @@ def test_policy_maker_reads_the_dashboard_and_downloads_a_csv(page, knowledge):
         page.get_by_role("link", name="Download ‘Logica van cliënten per leefgebied’ als CSV").click()
     download = download_info.value
     assert download.suggested_filename == "slim-logica-per-leefgebied.csv"
-    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    # Written for Dutch Excel: a byte-order mark, ';' between the cells (slim.common.safecsv).
+    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8-sig").read()), delimiter=";"))
     assert rows[0][0] == "Leefgebied" and any(row[0] == "Werk" for row in rows)
     assert not [error for error in errors if "Content Security Policy" in error]
