@@ -194,11 +194,15 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     page.get_by_role("button", name="Nieuwe ronde openen").click()
     opened = Round.objects.get(title="Voorjaar 2027")
     axe.visit(f"/spiegel/rondes/{opened.pk}/invullen/", f"/spiegel/rondes/{opened.pk}/sluiten/", "/inzicht/")
+    axe.visit(  # the quality of the advice (menu item for team leads)
+        "/kwaliteit/overeenstemming/", "/kwaliteit/drift/", "/kwaliteit/publicatie/", "/kwaliteit/onderzoek/",
+        "/kwaliteit/onderzoek/nieuw/", "/kwaliteit/toestemming/",
+    )
     logout(page)
 
     # Dirk, policy maker; the auditor; the admin who must set up the second step first.
     login(page, "dirk")
-    axe.visit("/inzicht/")
+    axe.visit("/inzicht/", "/kwaliteit/overeenstemming/")
     logout(page)
     login(page, "auditor")
     axe.visit("/audit/")
