@@ -46,3 +46,16 @@ def set_approach(case, user, domain, logic):
 def as_user(client, user):
     client.force_login(user)
     return client
+
+
+def logged_in(user):
+    """A test client logged in as `user`, past the second step where their role needs it."""
+    from django.test import Client
+
+    from tests.conftest import verify_second_step
+
+    browser = Client()
+    browser.force_login(user)
+    if user.requires_second_factor:
+        verify_second_step(browser, user)
+    return browser

@@ -15,17 +15,13 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from slim.accounts.models import Role
 from slim.audit.models import AuditEvent
 from slim.cases.models import Case, CaseMember, CaseRole, Client
-from tests.conftest import make_user, verify_second_step
+from tests.conftest import make_user
+from tests.factories import logged_in
 
 HUGE = "99999999999999999999999"
 
 
-def login(user):
-    browser = Browser()
-    browser.force_login(user)
-    if user.requires_second_factor:
-        verify_second_step(browser, user)
-    return browser
+login = logged_in
 
 
 def patterns(resolver=None, prefix=""):

@@ -4,12 +4,12 @@ import datetime
 import json
 
 import pytest
-from django.test import Client as Browser
 from django.urls import reverse
 
 from slim.accounts.models import Role
 from slim.core import match_intake
-from tests.conftest import make_user, verify_second_step
+from tests.conftest import make_user
+from tests.factories import logged_in
 
 STATEMENTS = [
     ("werk", "Ik wil zelf leren hoe ik een cv maak, niet dat Sandra het weer voor me doet."),
@@ -34,12 +34,7 @@ def people(db, knowledge):
     }
 
 
-def browser_for(user):
-    browser = Browser()
-    browser.force_login(user)
-    if user.requires_second_factor:
-        verify_second_step(browser, user)
-    return browser
+browser_for = logged_in
 
 
 def add_client(author, number, statement=None, consent=True, decide=True, override=False):
