@@ -104,6 +104,7 @@ WORKDIR = Path(tempfile.mkdtemp(prefix="slim-load-"))
 os.environ["DJANGO_SETTINGS_MODULE"] = "slim.project.settings"
 os.environ["SLIM_DATABASE_URL"] = ARGS.database_url
 os.environ["SLIM_SECRET_KEY"] = SECRET  # the sessions made here must be valid for the server
+os.environ["SLIM_AUDIT_KEY"] = "load-test-audit-key-0123456789abcdef0123"  # production refuses to start without one
 os.environ["SLIM_DEBUG"] = "0"
 os.environ["SLIM_DATA_DIR"] = str(WORKDIR)
 os.environ.pop("SLIM_PRODUCTION", None)
