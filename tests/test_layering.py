@@ -4,14 +4,21 @@ Every module under src/slim is parsed with `ast`; each import (also inside funct
 another slim app must go to an app in a lower layer. Migrations are left out. The imports
 that still go the wrong way are listed in KNOWN, to be removed one by one: the test fails
 on any new one, and on a listed one that is gone (so the list only shrinks).
+
+Templates follow the same rule: a template belongs to the app whose templates folder holds it
+(src/slim/templates: the project), and may include or extend only templates of its own app or
+of a lower layer, or the page shell (BASE_TEMPLATES: the page shell and the error pages). Python code may name only such templates
+too. The tests themselves are one way as well: no test module imports another test module.
 """
 
 import ast
 import pathlib
+import re
 
 import pytest
 
 SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "slim"
+TESTS = pathlib.Path(__file__).resolve().parent
 
 # Lowest first; apps in one tuple are on the same layer and must not import each other.
 LAYERS = [
@@ -142,3 +149,101 @@ def test_no_new_module_cycles_and_the_known_ones_only_shrink():
 def test_these_apps_import_nothing_above_them(app):
     above = {(a, b) for a, b in wrong_way() if a == app}
     assert above == set()
+
+
+# Templates ---------------------------------------------------------------------------------------
+# Project-level templates every app may use: the page shell (its menu only links to URLs) and the
+# error pages, which Django itself looks for by these names.
+BASE_TEMPLATES = {"base.html", "403.html", "404.html", "500.html", "503.html"}
+TEMPLATE_TAG = re.compile(r"{%-?\s*(include|extends)\s+(.*?)\s*-?%}", re.DOTALL)
+
+
+def _template_folders():
+    """(owning app, folder) in the order Django searches them: the project's DIRS, then the apps."""
+    yield "project", SRC / "templates"
+    for folder in sorted(SRC.glob("*/templates")):
+        if folder.parent.name != "templates":
+            yield folder.parent.name, folder
+
+
+def template_owners():
+    """Template name -> (owning app, path); the first folder wins, as for Django's loaders."""
+    owners = {}
+    for app, folder in _template_folders():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                owners.setdefault(path.relative_to(folder).as_posix(), (app, path))
+    return owners
+
+
+TEMPLATES = template_owners()
+
+
+def _may_use(app, target):
+    """May a template or module of `app` use the template named `target`?"""
+    other = TEMPLATES[target][0]
+    return other == app or target in BASE_TEMPLATES or (app in LAYER and other in LAYER and LAYER[other] < LAYER[app])
+
+
+def template_references():
+    """(owning app, template name, 'include'/'extends', argument) for every include and extends."""
+    for name, (app, path) in sorted(TEMPLATES.items()):
+        if path.suffix in (".html", ".txt", ".xml", ".md"):
+            for tag, argument in TEMPLATE_TAG.findall(path.read_text(encoding="utf-8")):
+                yield app, name, tag, argument
+
+
+def test_templates_name_the_templates_they_include_or_extend():
+    """A literal name, of a template that exists: only then can the rule below be checked."""
+    unknown = []
+    for app, name, tag, argument in template_references():
+        literal = re.match(r"""(["'])([^"']+)\1""", argument)
+        if not literal or literal.group(2) not in TEMPLATES:
+            unknown.append(f"{name}: {tag} {argument}")
+    assert unknown == []
+
+
+def test_no_template_includes_or_extends_a_template_of_an_app_beside_or_above_it():
+    wrong = []
+    for app, name, tag, argument in template_references():
+        literal = re.match(r"""(["'])([^"']+)\1""", argument)
+        if literal and literal.group(2) in TEMPLATES and not _may_use(app, literal.group(2)):
+            wrong.append(f"{name} ({app}) {tag} {literal.group(2)} ({TEMPLATES[literal.group(2)][0]})")
+    assert wrong == []
+
+
+def test_python_code_names_only_templates_of_its_own_app_or_below():
+    wrong = []
+    for name, path in _modules():
+        app = _app(name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in TEMPLATES:
+                if not _may_use(app, node.value):
+                    wrong.append(f"{name} ({app}) names {node.value} ({TEMPLATES[node.value][0]})")
+    assert wrong == []
+
+
+def test_the_template_rule_sees_a_wrong_way_include():
+    assert not _may_use("accounts", "matching/intake_form.html")
+    assert not _may_use("matching", "interventions/_fit.html")  # beside it
+    assert _may_use("cases", "ui/forms/field.html") and _may_use("quality", "base.html")
+    assert _may_use("project", "interventions/_overview.html")
+
+
+# Tests -------------------------------------------------------------------------------------------
+def test_no_test_module_imports_another_test_module():
+    """Shared fixtures go in a conftest.py, shared data and helpers in tests/factories.py, tests/helpers.py."""
+    wrong = []
+    for path in sorted(TESTS.rglob("test_*.py")):
+        if ".venv" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module or ''}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            if any(part.startswith("test_") for module in names for part in module.split(".")):
+                wrong.append(f"{path.relative_to(TESTS)}:{node.lineno}")
+    assert wrong == []

@@ -56,7 +56,7 @@ def _target_id(field):
     return field.id_for_label or field.auto_id
 
 
-@register.inclusion_tag("forms/field.html")
+@register.inclusion_tag("ui/forms/field.html")
 def form_field(field, legend=None):
     classes = _widget_classes(field.field.widget)
     if field.errors and classes in INVALID_CLASSES:
@@ -92,7 +92,7 @@ def _summary_items(form):
     return items
 
 
-@register.inclusion_tag("forms/error_summary.html")
+@register.inclusion_tag("ui/forms/error_summary.html")
 def error_summary(form, intro=None):
     if form is None or not getattr(form, "errors", None):
         return {"show": False}
