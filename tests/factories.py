@@ -5,6 +5,10 @@ tests of the domain rules call slim.*.operations themselves. What the operations
 a row (the current decision, the stored case alignment) is kept here the same way.
 """
 
+import json
+from io import StringIO
+
+from django.core.management import call_command
 from django.utils import timezone
 
 from slim.cases.alignment import refresh_case
@@ -59,3 +63,56 @@ def logged_in(user):
     if user.requires_second_factor:
         verify_second_step(browser, user)
     return browser
+
+
+def intervention_record(slug, **changes):
+    """A valid intervention record in the import format; tests change only what they are about."""
+    base = {
+        "slug": slug,
+        "name": slug.replace("-", " ").capitalize(),
+        "aliases": [],
+        "summary": "Een korte samenvatting.",
+        "goal": "Een helder doel.",
+        "target_groups": ["volwassenen in de wijk"],
+        "target_group_codes": ["volwassenen"],
+        "approach": "Een vaste aanpak in stappen.",
+        "themes": ["participatie"],
+        "executing_organisations": ["welzijnsorganisaties"],
+        "werkzame_elementen": ["Persoonlijk contact."],
+        "element_codes": ["maatwerk"],
+        "core_elements": [],
+        "adaptations": [],
+        "research": None,
+        "recognitions": [],
+        "developer": None,
+        "contact": None,
+        "handbook": None,
+        "source_url": "https://example.org/interventie",
+        "checked_at": None,
+        "logics": ["kansen"],
+        "logic_reason": "",
+        "levels": ["micro"],
+        "delivery": ["individueel"],
+        "volunteers": None,
+    }
+    base.update(changes)
+    return base
+
+
+def run_command(*args):
+    """A management command's output and errors as text."""
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def write_interventions(tmp_path, records, name="interventies.json"):
+    """An import file in JSON with these records."""
+    path = tmp_path / name
+    path.write_text(json.dumps({"interventions": records}, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def load_interventions(tmp_path, records):
+    """These records in the databank, through the import command."""
+    run_command("import_interventions", str(write_interventions(tmp_path, records)))

@@ -1,10 +1,11 @@
 """Browser tests: Playwright for Python driving Debian's Chromium, never a downloaded browser."""
 
+import io
 import os
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
 
 CHROMIUM = os.environ.get("SLIM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,3 +49,24 @@ def login(page, username):
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/")
+
+
+@pytest.fixture
+def world(knowledge):
+    """Demo users with the test password, the demo case and team, the databank and synthetic policy data."""
+    from django.core.management import call_command
+
+    from slim.accounts.models import Role
+    from slim.cases.demo import demo as demo_case
+    from slim.mirror.demo import demo as demo_team
+
+    make_user("anna")
+    make_user("bram", organisation="Schuldhulp Stad")
+    make_user("chantal", role=Role.TEAM_LEAD)
+    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
+    make_user("beheer", role=Role.ADMIN, organisation="Gemeente")
+    make_user("auditor", role=Role.AUDITOR, organisation="Gemeente")
+    demo_team()
+    demo_case()
+    call_command("import_interventions", verbosity=0)
+    call_command("generate_demo", clients=30, stdout=io.StringIO())

@@ -8,15 +8,12 @@ file's contents would be an inline script, which our Content-Security-Policy rig
 fails on any finding with impact 'serious' or 'critical' and prints all of them, page by page.
 """
 
-import io
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
-from slim.accounts.models import Role
 from slim.cases.models import Case
 from slim.interventions.models import Intervention
 from slim.matching.models import Intake
@@ -87,24 +84,6 @@ class Checker:
 def logout(page):
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/")
-
-
-@pytest.fixture
-def world(knowledge):
-    """Demo users with the test password, the demo case and team, the databank and synthetic policy data."""
-    from slim.cases.demo import demo as demo_case
-    from slim.mirror.demo import demo as demo_team
-
-    make_user("anna")
-    make_user("bram", organisation="Schuldhulp Stad")
-    make_user("chantal", role=Role.TEAM_LEAD)
-    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
-    make_user("beheer", role=Role.ADMIN, organisation="Gemeente")
-    make_user("auditor", role=Role.AUDITOR, organisation="Gemeente")
-    demo_team()
-    demo_case()
-    call_command("import_interventions", verbosity=0)
-    call_command("generate_demo", clients=30, stdout=io.StringIO())
 
 
 @pytest.mark.django_db(transaction=True)

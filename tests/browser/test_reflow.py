@@ -11,7 +11,6 @@ from slim.interventions.models import Intervention
 from slim.matching.models import Intake
 from tests.browser.conftest import login
 from tests.browser.statement import page_label, record
-from tests.browser.test_accessibility import world  # noqa: F401  (fixture)
 
 WIDTH = 320
 

@@ -9,8 +9,9 @@ from django.utils.html import escape
 
 from slim.interventions.exchange import bundled_file
 from slim.interventions.models import Intervention
-
-from .test_interventions import record, run, write_json
+from tests.factories import intervention_record as record
+from tests.factories import run_command as run
+from tests.factories import write_interventions as write_json
 
 pytestmark = pytest.mark.django_db
 

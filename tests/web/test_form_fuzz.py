@@ -1,7 +1,7 @@
 """Every web form POST endpoint, fed garbage: no input may cause a 500 (issue 13).
 
 The URLs come from the URL configuration; each is posted to by a persona that may
-use it (the rules of test_authorization_matrix.py), so the form really is processed.
+use it (the rules of tests/authorization.py), so the form really is processed.
 The fields are the ones the page's own form shows, plus fields a form should never
 accept (mass assignment), each filled with oversized, wrongly typed or hostile values.
 """
@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.conftest import verify_second_step
-from tests.web.test_authorization_matrix import all_url_names, rule_for, url_for, world  # noqa: F401
+from tests.authorization import all_url_names, rule_for, url_for
 
 # Who posts: the first persona in this order that the URL's rule allows.
 PREFERENCE = ["director", "team_lead", "policy", "auditor", "admin", "anonymous"]
@@ -49,8 +49,8 @@ def browser_for(users, persona):
 
 
 @pytest.mark.django_db
-def test_garbage_in_every_form_never_gives_a_500(world):
-    users, kwargs, per_url = world
+def test_garbage_in_every_form_never_gives_a_500(matrix_world):
+    users, kwargs, per_url = matrix_world
     names = [(name, pattern) for name, pattern in all_url_names() if not name.startswith("api") and name not in LAST]
     names += [(name, pattern) for name, pattern in all_url_names() if name in LAST]
     wrong, posted = [], 0
@@ -85,8 +85,8 @@ QUERIES = [
 
 
 @pytest.mark.django_db
-def test_hostile_query_strings_on_every_page_never_give_a_500(world):
-    users, kwargs, per_url = world
+def test_hostile_query_strings_on_every_page_never_give_a_500(matrix_world):
+    users, kwargs, per_url = matrix_world
     wrong = []
     for name, pattern in all_url_names():
         if name in LAST or name.startswith("api"):

@@ -14,60 +14,14 @@ from slim.interventions.exchange import bundled_file, dump_csv
 from slim.interventions.models import Intervention, SearchEntry
 from slim.interventions.records import with_derived
 from slim.interventions.store import all_records
+from tests.factories import intervention_record as record
+from tests.factories import load_interventions as load
+from tests.factories import run_command as run
+from tests.factories import write_interventions as write_json
 
 pytestmark = pytest.mark.django_db
 
 BUNDLED = json.loads(bundled_file().read_text(encoding="utf-8"))["interventions"]
-
-
-def record(slug, **changes):
-    """A valid record in the import format; tests change only what they are about."""
-    base = {
-        "slug": slug,
-        "name": slug.replace("-", " ").capitalize(),
-        "aliases": [],
-        "summary": "Een korte samenvatting.",
-        "goal": "Een helder doel.",
-        "target_groups": ["volwassenen in de wijk"],
-        "target_group_codes": ["volwassenen"],
-        "approach": "Een vaste aanpak in stappen.",
-        "themes": ["participatie"],
-        "executing_organisations": ["welzijnsorganisaties"],
-        "werkzame_elementen": ["Persoonlijk contact."],
-        "element_codes": ["maatwerk"],
-        "core_elements": [],
-        "adaptations": [],
-        "research": None,
-        "recognitions": [],
-        "developer": None,
-        "contact": None,
-        "handbook": None,
-        "source_url": "https://example.org/interventie",
-        "checked_at": None,
-        "logics": ["kansen"],
-        "logic_reason": "",
-        "levels": ["micro"],
-        "delivery": ["individueel"],
-        "volunteers": None,
-    }
-    base.update(changes)
-    return base
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    call_command(*args, stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
-
-
-def write_json(tmp_path, records, name="interventies.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps({"interventions": records}, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
-
-
-def load(tmp_path, records):
-    run("import_interventions", str(write_json(tmp_path, records)))
 
 
 @pytest.fixture

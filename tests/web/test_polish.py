@@ -225,7 +225,8 @@ def test_closing_asks_for_confirmation_and_the_lead_can_reopen(client, knowledge
 
 @pytest.fixture
 def small_databank(tmp_path, db):
-    from tests.web.test_interventions import load, record
+    from tests.factories import intervention_record as record
+    from tests.factories import load_interventions as load
 
     load(
         tmp_path,
@@ -325,7 +326,7 @@ def _csv_file(name, separator=";"):
 
     from slim.interventions.exchange import dump_csv
     from slim.interventions.records import with_derived
-    from tests.web.test_interventions import record
+    from tests.factories import intervention_record as record
 
     text = dump_csv([with_derived(record("uit-scherm"))])
     if separator == ",":

@@ -189,7 +189,7 @@ def test_only_the_case_director_makes_codes(client, case, professional, partner)
 
 def test_agreement_figures_from_the_client_views_suppressed_below_ten(client, professional):
     from slim.accounts.models import Role
-    from tests.web.test_quality import browser_for
+    from tests.factories import logged_in as browser_for
 
     lead = make_user("chantal", role=Role.TEAM_LEAD)
     policy = make_user("dirk", role=Role.POLICY, organisation="Gemeente")
