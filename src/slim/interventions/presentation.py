@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
+from . import fields
 from .dates import PartialDate
 from .models import Intervention
 from .store import TAGGED_FIELDS, records_of, summaries_of
@@ -90,6 +91,24 @@ def _recognition_view(
     )
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One field of the detail page with its value as the template shows it (see fields.py, display)."""
+
+    field: fields.Field
+    value: object
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None or self.value == "" or self.value == []
+
+
+@dataclass(frozen=True)
+class ShownSection:
+    section: fields.Section
+    fields: list[Shown]
+
+
 class Description:
     """An intervention with everything resolved for display; each part is worked out when first used.
 
@@ -112,6 +131,27 @@ class Description:
     @cached_property
     def recognitions(self) -> list[RecognitionView]:
         return [_recognition_view(today=self.today, **item) for item in self.record["recognitions"]]
+
+    def value(self, field: fields.Field) -> object:
+        """The value of a field as the detail page shows it: codes with their titles, recognitions resolved."""
+        if field.facet:
+            return self.terms[field.name]
+        if field.kind == "codes":
+            names = field.allowed()
+            return [names.get(code, code) for code in self.record[field.name]]
+        if field.kind == "recognitions":
+            return self.recognitions
+        return self.record.get(field.name)
+
+    @cached_property
+    def sections(self) -> list[ShownSection]:
+        """The sections of the detail page with their fields (fields.page_sections); a field without a
+        value is left out unless the spec says what to show instead."""
+        shown = []
+        for section, members in fields.page_sections():
+            values = [Shown(field, self.value(field)) for field in members]
+            shown.append(ShownSection(section, [item for item in values if not item.is_empty or item.field.empty]))
+        return shown
 
 
 def describe(objs: list[Intervention]) -> list[Description]:
