@@ -97,9 +97,10 @@ def _expected(field, value):
 def test_the_sections_and_displays_of_the_detail_page_are_known():
     assert {field.section for field in FIELDS if field.section} <= {section.id for section in SECTIONS}
     assert {field.display for field in FIELDS} <= DISPLAYS
+    assert {section.layout for section in SECTIONS} <= {"blocks", "definitions"}
     for field in FIELDS:
         layout = next((section.layout for section in SECTIONS if section.id == field.section), None)
-        if layout == "terms":
+        if layout == "definitions":
             assert field.title, f"{field.name}: a definition list needs a title for every field"
 
 

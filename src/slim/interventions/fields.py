@@ -41,7 +41,7 @@ class Section:
 
     id: str
     title: str
-    layout: str = "blocks"  # "blocks": the fields one below the other; "terms": a definition list
+    layout: str = "blocks"  # "blocks": the fields one below the other; "definitions": a definition list (dt, dd)
     intro: str | None = None  # a line under the heading
     about: tuple[str, str] | None = None  # (kind, code) of the knowledge page linked after the intro
     about_text: str | None = None  # the text of that link
@@ -151,8 +151,8 @@ SECTIONS = (
             about=("model", "modeltrouw"), about_text=_("Over modeltrouw")),
     Section("onderzoek", _("Onderzoek en onderbouwing")),
     Section("erkenning", _("Erkenning per regeling")),
-    Section("uitvoering", _("Uitvoering en contact"), layout="terms"),
-    Section("slim-logica", _("SLIM-logica en niveau"), layout="terms", derived=True),
+    Section("uitvoering", _("Uitvoering en contact"), layout="definitions"),
+    Section("slim-logica", _("SLIM-logica en niveau"), layout="definitions", derived=True),
     Section("bron", _("Bron")),
 )
 DISPLAYS = {"paragraphs", "items", "text", "contact", "link", "terms", "badges", "names", "yes_no", "recognitions", "checked"}
