@@ -289,13 +289,27 @@ def test_a_different_sub_with_the_same_username_gets_a_different_user(client, se
         at_provider("sub", "joris.oud", "-"), at_provider("sub", "joris", "-")}
 
 
-def test_a_beheerder_links_an_identity_on_the_users_admin_page(settings, provider):
+def test_a_beheerder_links_an_identity_on_the_users_admin_page(client, settings, provider):
     from tests.factories import logged_in
 
     configure(settings, provider)
     admin = make_user("beheerder", role=Role.ADMIN)
     admin.is_staff = admin.is_superuser = True
     admin.save()
-    tessa = make_user("tessa")
-    page = logged_in(admin).get(f"/beheer/accounts/user/{tessa.pk}/change/").content.decode()
-    assert "oidc_identities-TOTAL_FORMS" in page and "subject" in page
+    tessa = make_user("t.jansen", role=Role.POLICY)
+    issuer = requests.get(f"{provider}/openid/.well-known/openid-configuration", timeout=5).json()["issuer"]
+    page = f"/beheer/accounts/user/{tessa.pk}/change/"
+    beheer = logged_in(admin)
+    assert "oidc_identities-TOTAL_FORMS" in beheer.get(page).content.decode()
+    response = beheer.post(page, {
+        "username": "t.jansen", "first_name": "", "last_name": "", "email": "", "is_active": "on",
+        "date_joined_0": "2026-01-05", "date_joined_1": "09:00:00", "role": "beleid", "organisation": "",
+        "oidc_identities-TOTAL_FORMS": "1", "oidc_identities-INITIAL_FORMS": "0",
+        "oidc_identities-MIN_NUM_FORMS": "0", "oidc_identities-MAX_NUM_FORMS": "1000",
+        "oidc_identities-0-issuer": issuer, "oidc_identities-0-subject": at_provider("sub", "tessa", "-"),
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert oidc_login(client, provider, "tessa")["Location"] == "/start/"
+    assert int(client.session["_auth_user_id"]) == tessa.pk
+    tessa.refresh_from_db()
+    assert tessa.role == Role.TEAM_LEAD and tessa.username == "t.jansen"
