@@ -101,6 +101,40 @@ def test_successful_login_clears_failures(client, professional):
     assert not AccessAttempt.objects.filter(username="anna").exists()
 
 
+def test_the_username_limit_counts_over_all_addresses(professional):
+    for number in range(5):
+        login(Client(REMOTE_ADDR=f"10.0.0.{number + 1}"), "anna", "verkeerd")
+    assert login(Client(REMOTE_ADDR="10.0.0.99"), "anna").status_code == 429
+
+
+def test_colleagues_behind_one_address_are_not_locked_by_each_others_typos(professional):
+    """Sixteen wrong passwords from one shared address, four per colleague: nobody is locked."""
+    office = Client(REMOTE_ADDR="10.1.1.1")
+    for name in ("bram", "carla", "daan", "eva"):
+        make_user(name)
+        for _ in range(4):
+            assert login(office, name, "verkeerd").status_code == 200
+    assert login(office, "anna").status_code == 302
+
+
+def test_one_address_trying_many_usernames_is_locked_at_the_address_limit(professional, settings):
+    from axes.models import AccessAttempt
+
+    assert settings.SLIM_LOCKOUT_ADDRESS_ATTEMPTS == 50
+    attacker = Client(REMOTE_ADDR="10.6.6.6")
+    for number in range(49):  # a few tries each for many usernames: every username stays under 5
+        assert login(attacker, f"gebruiker{number // 3}", "verkeerd").status_code == 200
+    assert not AccessAttempt.objects.filter(username="anna").exists()
+    response = login(attacker, "gebruiker99", "verkeerd")
+    assert response.status_code == 429 and "Tijdelijk geblokkeerd" in response.content.decode()
+    # The address is locked for every username, also with the right password ...
+    assert login(attacker, "anna").status_code == 429
+    assert "_auth_user_id" not in attacker.session
+    # ... but not the accounts: from another address anna logs in.
+    elsewhere = Client(REMOTE_ADDR="10.2.2.2")
+    assert login(elsewhere, "anna").status_code == 302
+
+
 # --- second step (django-otp) ----------------------------------------------------------------------
 
 

@@ -3,7 +3,19 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import User
+from .models import OIDCIdentity, User
+
+
+class OIDCIdentityInline(admin.TabularInline):
+    """Where a beheerder links a person at the identity provider (issuer + sub) to this account.
+
+    SLIM never does that by itself: an OIDC login only reaches the account it was linked to.
+    """
+
+    model = OIDCIdentity
+    extra = 0
+    fields = ("issuer", "subject", "created_at")
+    readonly_fields = ("created_at",)
 
 
 @admin.register(User)
@@ -17,6 +29,7 @@ class SlimUserAdmin(UserAdmin):
     list_display = ("username", "get_full_name", "role", "organisation", "is_active")
     list_filter = ("role", "is_active")
     actions = ["reset_second_step"]
+    inlines = [OIDCIdentityInline]
 
     @admin.action(description=_("Tweede stap opnieuw laten instellen (bijvoorbeeld na een verloren telefoon)"))
     def reset_second_step(self, request, queryset):

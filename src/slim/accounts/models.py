@@ -46,3 +46,26 @@ class User(AbstractUser):
         value = f"{self.password}:{self.session_generation}"
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
+
+
+class OIDCIdentity(models.Model):
+    """A person at the identity provider, by the provider's issuer and its stable `sub` claim.
+
+    OIDC logins find their SLIM user only through this pair, never by username: a provider user
+    who happens to be called like a local account does not get that account. The first OIDC
+    login of a new identity creates a new user; a beheerder links an identity to an existing
+    account explicitly (in /beheer/, on the user's page).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="oidc_identities", verbose_name=_("gebruiker"))
+    issuer = models.CharField(_("identiteitsprovider (issuer)"), max_length=255)
+    subject = models.CharField(_("vaste id bij de provider (sub)"), max_length=255)
+    created_at = models.DateTimeField(_("gekoppeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("OIDC-koppeling")
+        verbose_name_plural = _("OIDC-koppelingen")
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="accounts_oidc_identity_unique")]
+
+    def __str__(self):
+        return f"{self.issuer} {self.subject}"

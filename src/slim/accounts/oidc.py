@@ -2,8 +2,9 @@
 
 The protocol (state, nonce, PKCE, token and userinfo calls, signature check) is the library's.
 SLIM adds: settings from SLIM_OIDC_* (oidc_settings.py) with optional discovery, the mapping of a
-claim to a SLIM role (never the admin role by default), the shared django-axes lockout, and the
-rule that the local second step is skipped only when SLIM_OIDC_SKIP_SECOND_STEP=1.
+claim to a SLIM role (never the admin role by default), the shared django-axes lockout, the
+rule that the local second step is skipped only when SLIM_OIDC_SKIP_SECOND_STEP=1, and matching
+users on the provider's issuer and `sub` (models.OIDCIdentity), never on a username.
 """
 
 import logging
@@ -13,6 +14,7 @@ import requests
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from .models import Role, User
+from .models import OIDCIdentity, Role, User
 from .secondstep import NEXT, OIDC_MFA, forget_second_step, has_second_factor, second_step_done
 
 log = logging.getLogger(__name__)
@@ -87,7 +89,8 @@ class SlimOIDCBackend(OIDCAuthenticationBackend):
             return None  # a password login: not ours
         try:
             return super().authenticate(request, **kwargs)
-        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError, KeyError, ValueError) as exc:
+        except (SuspiciousOperation, IntegrityError, requests.RequestException, jwt.PyJWTError, KeyError, ValueError) as exc:
+            # IntegrityError: two first logins of the same identity at once; the second may simply try again.
             log.warning("OIDC login refused: %s", exc)
             return None
 
@@ -109,22 +112,48 @@ class SlimOIDCBackend(OIDCAuthenticationBackend):
         value = claims.get(settings.SLIM_OIDC_USERNAME_CLAIM)
         return value[:150] if isinstance(value, str) and value else None
 
+    def get_userinfo(self, access_token, id_token, payload):
+        """The userinfo claims, plus the identity that SLIM matches on: the ID token's issuer and `sub`.
+
+        OpenID Connect Core 5.3.2: the userinfo `sub` must equal the ID token's, else the answer is
+        not about the person who logged in.
+        """
+        claims = super().get_userinfo(access_token, id_token, payload)
+        issuer, subject = payload.get("iss"), payload.get("sub")
+        for value in (issuer, subject):
+            if not isinstance(value, str) or not 0 < len(value) <= 255:
+                raise SuspiciousOperation("ID token without a usable iss or sub")
+        if claims.get("sub") != subject:
+            raise SuspiciousOperation("userinfo sub differs from the ID token's sub")
+        self.identity = {"issuer": issuer, "subject": subject}
+        return claims
+
     def verify_claims(self, claims):
         from axes.handlers.proxy import AxesProxyHandler
 
-        username = self._username(claims)
-        if not username or role_from_claims(claims) is None:
+        if not self._username(claims) or role_from_claims(claims) is None:
             return False
-        # One lockout for every path: an account locked by wrong passwords cannot come in through OIDC either.
-        return not AxesProxyHandler.is_locked(self.request, {"username": username})
+        # One lockout for every path: an account locked by wrong passwords cannot come in through
+        # OIDC either, nor can anyone from an address that is locked (slim.accounts.lockout).
+        linked = self.filter_users_by_claims(claims).first()
+        return not AxesProxyHandler.is_locked(self.request, {"username": linked.username if linked else None})
 
     def filter_users_by_claims(self, claims):
-        return User.objects.filter(username=self._username(claims))
+        """Only the user this (issuer, sub) was linked to; never a user that merely has the same name."""
+        return User.objects.filter(oidc_identities__issuer=self.identity["issuer"],
+                                   oidc_identities__subject=self.identity["subject"])
 
     def create_user(self, claims):
-        user = User(username=self._username(claims))
-        user.set_unusable_password()
-        return self.update_user(user, claims)
+        """A new user for a new identity, under the provider's username or, if that is taken, a free variant.
+
+        An existing account is never taken over: a beheerder links an identity to it explicitly.
+        """
+        with transaction.atomic():
+            user = User(username=free_username(self._username(claims)))
+            user.set_unusable_password()
+            user = self.update_user(user, claims)
+            OIDCIdentity.objects.create(user=user, **self.identity)
+        return user
 
     def update_user(self, user, claims):
         role = role_from_claims(claims)
@@ -135,6 +164,16 @@ class SlimOIDCBackend(OIDCAuthenticationBackend):
         user.last_name = (claims.get("family_name") or user.last_name)[:150]
         user.save()
         return user
+
+
+def free_username(wanted):
+    """`wanted`, or `wanted-2`, `wanted-3`, ... : the first that no account has (case-insensitively)."""
+    candidate, number = wanted, 1
+    while User.objects.filter(username__iexact=candidate).exists():
+        number += 1
+        suffix = f"-{number}"
+        candidate = wanted[: 150 - len(suffix)] + suffix
+    return candidate
 
 
 class SlimOIDCStartView(OIDCAuthenticationRequestView):

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from .key import load_key
 from .models import AuditEvent, AuditHead
+from .paths import audit_path
 
 GENESIS = "0" * 64
 FIELDS = ("at", "username", "action", "view", "path", "method", "status", "client_id", "objects_ref", "ip_address")
@@ -69,7 +70,7 @@ def record(*, user, action, view, path, method, status, client_id=None, objects_
         "username": user.get_username() if user else "",
         "action": action,
         "view": view,
-        "path": path[:500],
+        "path": audit_path(path)[:500],  # never free-text query values (paths.py)
         "method": method,
         "status": status,
         "client_id": client_id,

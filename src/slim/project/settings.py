@@ -196,13 +196,18 @@ SLIM_INSIGHTS_MAX_AGE_MINUTES = int(os.environ.get("SLIM_INSIGHTS_MAX_AGE_MINUTE
 # answered (below that a figure could be one person's score: "niemand ziet wie wat heeft gescoord").
 SLIM_MIRROR_MIN_RESPONDENTS = int(os.environ.get("SLIM_MIRROR_MIN_RESPONDENTS", "3"))
 
-# Lockout (django-axes): one count per username for every login path (our form, /beheer/, OIDC).
-# Counting per username, not per address: a municipality's staff share one outgoing address.
+# Lockout (django-axes), the same for every login path (our form, /beheer/, OIDC), with two limits:
+# 5 failures per username (over all addresses) and 50 per address (over all usernames), each in 15
+# minutes. The address limit is high because a municipality's staff share one outgoing address.
+# Axes has one limit per setting; the second one is counted in slim.accounts.lockout.SlimAxesHandler.
+AXES_HANDLER = "slim.accounts.lockout.SlimAxesHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("SLIM_LOCKOUT_ATTEMPTS", "5"))
+SLIM_LOCKOUT_ADDRESS_ATTEMPTS = int(os.environ.get("SLIM_LOCKOUT_ADDRESS_ATTEMPTS", "50"))
 AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("SLIM_LOCKOUT_SECONDS", str(15 * 60))))
+# Only "username" here: it also decides which failures a good login clears (only that user's).
 AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 asks to lock per address too; behind a municipality's shared address that would lock
-# out all staff after five typos, so SLIM counts per username only (SECURITY.md, 'Inloggen').
+# axes.W006 asks for "ip_address" in AXES_LOCKOUT_PARAMETERS; that would put the address under the
+# username's limit of 5. The address is counted by SlimAxesHandler instead (SECURITY.md, 'Inloggen').
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "slim.accounts.views.locked_out"
