@@ -34,13 +34,15 @@ U = re.compile(r"\b(?:u|uw|uzelf)\b", re.IGNORECASE)
 
 
 class VisibleText(HTMLParser):
-    """The text a reader sees in <main>: no attributes, scripts, styles or <code> (commands are shown as typed)."""
+    """The text a reader sees in <main>: no attributes, scripts, styles or <code> (commands are shown as typed);
+    with pre=False also no <pre> (a draft document shown as it will be published, such as the Algoritmeregister text)."""
 
     SKIP = {"script", "style", "code", "template"}
 
-    def __init__(self, html):
+    def __init__(self, html, pre=True):
         super().__init__()
         self.main, self.skip, self.parts = 0, 0, []
+        self.SKIP = self.SKIP if pre else self.SKIP | {"pre"}
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -64,9 +66,9 @@ class VisibleText(HTMLParser):
         return " ".join(" ".join(self.parts).split())
 
 
-def visible(response):
+def visible(response, pre=True):
     assert response.status_code == 200, response
-    return VisibleText(response.content.decode()).text
+    return VisibleText(response.content.decode(), pre).text
 
 
 @pytest.fixture
@@ -107,16 +109,19 @@ def main_pages(client, case):
         f"/mijn/team/{case.pk}/naast-elkaar/", f"/privacy/clienten/{case.client.pk}/", "/spiegel/",
         f"/spiegel/teams/{team.pk}/", f"/spiegel/rondes/{closed.pk}/", "/kennis/leefgebieden/",
     ):
-        pages[f"anna {path}"] = visible(client.get(path))
+        response = client.get(path)
+        pages[f"anna {path}"], pages[f"anna {path} (zonder pre)"] = visible(response), visible(response, pre=False)
     as_user(client, users["chantal"])
     from slim.quality.models import Study
 
     studies = [f"/kwaliteit/onderzoek/{study.pk}/" for study in Study.objects.all()]  # one open (labelling), one closed
     for path in ("/start/", "/inzicht/", "/kwaliteit/overeenstemming/", "/kwaliteit/drift/", "/kwaliteit/publicatie/", *studies):
-        pages[f"chantal {path}"] = visible(client.get(path))
+        response = client.get(path)
+        pages[f"chantal {path}"], pages[f"chantal {path} (zonder pre)"] = visible(response), visible(response, pre=False)
     as_user(client, users["dirk"])
     for path in ("/start/", "/inzicht/"):
-        pages[f"dirk {path}"] = visible(client.get(path))
+        response = client.get(path)
+        pages[f"dirk {path}"], pages[f"dirk {path} (zonder pre)"] = visible(response), visible(response, pre=False)
     return pages
 
 
@@ -144,6 +149,13 @@ def test_no_raw_keys_and_dates_in_dutch_on_the_main_pages(client, world):
     assert not wrong, wrong
     dated = [page for page, text in pages.items() if DUTCH_DATE.search(text)]
     assert {"anna /start/", f"anna /casussen/{world.pk}/tijdlijn/"} <= set(dated), dated  # the check reads real dates
+
+
+def test_the_professionals_pages_use_one_form_of_address(client, world):
+    """'je' on the pages; a draft shown as the document it will be (<pre>, addressed to citizens) may say 'u'."""
+    pages = {page: text for page, text in main_pages(client, world).items() if page.endswith("(zonder pre)")}
+    both = {page: U.findall(text)[:3] for page, text in pages.items() if JE.search(text) and U.search(text)}
+    assert not both, both
 
 
 def test_client_pages_use_one_form_of_address(client, world):
