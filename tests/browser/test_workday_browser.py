@@ -96,6 +96,14 @@ def test_from_the_clients_words_to_a_plan_action_and_the_b1_plan(page, professio
     assert "Het contact is vastgelegd" in page.locator(".messages").inner_text()
     assert "Volgend gesprek per leefgebied" in page.content()
 
+    # The B1 plan reads left-aligned: no centred or justified text anywhere in it.
+    page.goto(reverse("cases:client-plan", args=[case.pk]))
+    aligned = page.evaluate(
+        "() => [...document.querySelectorAll('main p, main li, main h1, main h2, main h3, main dd')]"
+        ".map(element => getComputedStyle(element).textAlign)"
+    )
+    assert aligned and set(aligned) <= {"left", "start"}, set(aligned)
+
     response = page.request.get(reverse("cases:client-plan-pdf", args=[case.pk]))
     assert response.headers["content-type"] == "application/pdf"
     pdf = extract_text(io.BytesIO(response.body()))
