@@ -64,7 +64,9 @@ def world(knowledge):
     make_user("bram", organisation="Schuldhulp Stad")
     make_user("chantal", role=Role.TEAM_LEAD)
     make_user("dirk", role=Role.POLICY, organisation="Gemeente")
-    make_user("beheer", role=Role.ADMIN, organisation="Gemeente")
+    beheer = make_user("beheer", role=Role.ADMIN, organisation="Gemeente")
+    beheer.is_staff = True  # as `slim createsuperuser` and the identity provider make a beheerder
+    beheer.save()
     make_user("auditor", role=Role.AUDITOR, organisation="Gemeente")
     demo_team()
     demo_case()

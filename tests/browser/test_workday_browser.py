@@ -64,6 +64,20 @@ def test_from_the_clients_words_to_a_plan_action_and_the_b1_plan(page, professio
     assert (action.domain, action.logic, action.intervention.name) == ("werk", "competenties", intervention)
     assert intervention in page.locator("#acties").inner_text()
 
+    # All fitting interventions in the databank, this client carried along: fit reasons for werk, and warnings
+    # only on werk (the only decided domain) and only for interventions about werk.
+    plan_url = page.url
+    page.go_back()
+    page.get_by_role("link", name="Alle passende interventies in de databank").click()
+    assert "fit=werk%3Acompetenties" in page.url or "fit=werk:competenties" in page.url
+    assert "Gaat uit van competenties, net als de cliënt op werk." in page.content()
+    page.goto(page.url + "&page_size=100")  # also the interventions that do not fit, further down
+    warnings = page.locator("article.hit .warning strong").all_inner_texts()
+    assert warnings and set(warnings) == {"Let op bij werk"}
+    not_fitting = page.locator("article.hit").filter(has_not=page.locator(".fit-reasons")).count()
+    assert len(warnings) < not_fitting  # interventions not about werk carry no warning about the client's logic there
+    page.goto(plan_url)
+
     # The client owns an action too.
     page.get_by_label("Wat gebeurt er").fill("Zelf twee vacatures uitzoeken")
     page.get_by_label("Wie doet het?").select_option(label="de cliënt zelf")
@@ -81,6 +95,14 @@ def test_from_the_clients_words_to_a_plan_action_and_the_b1_plan(page, professio
     page.get_by_role("button", name="Contact opslaan").click()
     assert "Het contact is vastgelegd" in page.locator(".messages").inner_text()
     assert "Volgend gesprek per leefgebied" in page.content()
+
+    # The B1 plan reads left-aligned: no centred or justified text anywhere in it.
+    page.goto(reverse("cases:client-plan", args=[case.pk]))
+    aligned = page.evaluate(
+        "() => [...document.querySelectorAll('main p, main li, main h1, main h2, main h3, main dd')]"
+        ".map(element => getComputedStyle(element).textAlign)"
+    )
+    assert aligned and set(aligned) <= {"left", "start"}, set(aligned)
 
     response = page.request.get(reverse("cases:client-plan-pdf", args=[case.pk]))
     assert response.headers["content-type"] == "application/pdf"

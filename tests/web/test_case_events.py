@@ -55,3 +55,13 @@ def test_the_migration_reads_old_event_texts_back_into_data_and_keeps_the_rest()
     assert events["doel_leefgebied"].data["legacy_detail"] == old["doel_leefgebied"]
     for kind in ("gesloten", "lid_toegevoegd"):  # free text, or text that cannot be read back: shown as it was
         assert events[kind].data == {} and describe(events[kind]) == old[kind]
+
+
+def test_a_decision_on_the_timeline_names_the_logic_in_the_readers_language(client_as_professional, professional):
+    from tests.factories import decide
+
+    case = operations.open_case(professional, "Rust in de geldzaken", client_name="Mevrouw K.")
+    decide(case.client, professional, "werk", "ondernemen")
+    client_as_professional.cookies["django_language"] = "en"
+    english = client_as_professional.get(reverse("cases:timeline", args=[case.pk])).content.decode()
+    assert "Work: Enterprising" in english and "Ondernemen" not in english

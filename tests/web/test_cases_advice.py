@@ -53,3 +53,22 @@ def test_case_page_reflects_an_intake_that_exists(client_as_professional, case):
     client_as_professional.post(reverse("matching:intake-new", args=[case.client.pk]), {"werk__statements": "Ik wil werken."})
     page = client_as_professional.get(url).content.decode()
     assert "Intake doen" not in page and "bekijk het voorstel en de besluiten" in page
+
+
+def test_next_conversation_is_per_domain_and_urgent_trouble_brings_regelen_there_only(client_as_professional, case, professional):
+    """Debts at the door (the intake heard an urgent call for help there) put 'regelen' (gesprek 4) alongside in
+    that domain; the work domain of the same client keeps its own next conversation."""
+    client_as_professional.post(reverse("matching:intake-new", args=[case.client.pk]), {
+        "inkomen_schulden__statements": "De deurwaarder staat morgen voor de deur, er moet nu echt iemand komen helpen alsjeblieft.",
+        "werk__statements": "Ik wil wel werken maar ik weet niet hoe ik moet solliciteren, dat wil ik leren.",
+    })
+    decide(case.client, professional, "inkomen_schulden", "sturing")
+    decide(case.client, professional, "werk", "competenties")
+    page = client_as_professional.get(reverse("cases:advice", args=[case.pk])).content.decode()
+    debts = page.split('id="advies-inkomen_schulden"')[1].split("</section>")[0]
+    work = page.split('id="advies-werk"')[1].split("</section>")[0]
+    assert "Er is dringend iets te regelen in dit leefgebied." in debts and "gesprek 4" in debts
+    assert "Er is dringend iets te regelen" not in work and "gesprek 4" not in work
+    next_debts = debts.split("Volgend gesprek")[1].split("</p>")[0]
+    next_work = work.split("Volgend gesprek")[1].split("</p>")[0]
+    assert next_debts != next_work

@@ -277,11 +277,49 @@ def test_fits_this_client_ranks_matching_interventions_first_with_a_reason(clien
     maatjes = next(hit for hit in body["results"] if hit["slug"] == "maatjes")
     assert maatjes["fit"]["reasons"][0]["message"]["nl"] == "Gaat uit van competenties, net als de cliënt op werk."
     buurt = body["results"][2]
-    assert buurt["slug"] == "buurt" and len(buurt["fit"]["clashes"]) == 2
+    # buurt (wijkontwikkeling: wonen and sociaal netwerk) clashes on wonen; it is not about werk, so no warning there
+    assert buurt["slug"] == "buurt" and [clash["domain"] for clash in buurt["fit"]["clashes"]] == ["wonen"]
     assert buurt["fit"]["clashes"][0]["warnings"][0]["kind"] == "mismatch"
     html = client.get("/interventies/?fit=werk:competenties&fit=wonen:sturing").content.decode()
     assert "Gaat uit van competenties, net als de cliënt op werk." in html
     assert "Let op bij wonen" in html
+
+
+def test_fit_warnings_only_on_the_life_domains_the_intervention_is_about(client, tmp_path):
+    """A debts intervention warns about the client's logic on inkomen en schulden, never on gezondheid; the
+    domains come from the themes' and target groups' life_domains in the knowledge data."""
+    load(
+        tmp_path,
+        [
+            record("schuldhulp", themes=["armoede_schulden"], target_group_codes=["volwassenen"], logics=["sturing"]),
+            record("valpreventie", themes=["ouderen"], target_group_codes=["ouderen"], logics=["competenties"]),
+            record("mantelzorg", themes=["vrijwillige_inzet"], target_group_codes=["mantelzorgers"], logics=["ondernemen"]),
+        ],
+    )
+    carried = "fit=inkomen_schulden:kansen&fit=gezondheid:kansen"
+    body = {hit["slug"]: hit["fit"] for hit in api(client, carried)["results"]}
+    assert [clash["domain"] for clash in body["schuldhulp"]["clashes"]] == ["inkomen_schulden"]
+    # mantelzorgers are about sociaal netwerk and gezondheid: the warning on gezondheid stays, none on debts
+    assert [clash["domain"] for clash in body["mantelzorg"]["clashes"]] == ["gezondheid"]
+    # an intervention the data ties to no domain (ouderen is a group, not a domain) is weighed on every domain
+    assert [clash["domain"] for clash in body["valpreventie"]["clashes"]] == ["inkomen_schulden", "gezondheid"]
+
+    html = client.get(f"/interventies/?q=schuldhulp&{carried}").content.decode()
+    assert "Let op bij inkomen en schulden" in html and "Let op bij gezondheid" not in html
+    detail = client.get(f"/interventies/schuldhulp/?{carried}").content.decode()
+    assert "Let op bij inkomen en schulden" in detail and "Let op bij gezondheid" not in detail
+    detail = client.get(f"/interventies/mantelzorg/?{carried}").content.decode()
+    assert "Let op bij gezondheid" in detail and "Let op bij inkomen en schulden" not in detail
+
+
+def test_every_life_domain_named_in_themes_and_target_groups_exists():
+    from slim.core.knowledge import life_domain_codes
+    from slim.interventions.vocabulary import TARGET_GROUP, THEME
+
+    for vocabulary in (THEME, TARGET_GROUP):
+        for code, entry in vocabulary.terms.items():
+            assert "life_domains" in entry.attributes, (vocabulary.name, code)
+            assert set(entry.attributes["life_domains"]) <= set(life_domain_codes()), (vocabulary.name, code)
 
 
 # Pages -----------------------------------------------------------------------------------------

@@ -145,3 +145,16 @@ def test_intake_result_says_it_aloud_with_one_figure_and_details_behind_why(clie
     assert len(re.findall(r"\d+\s?%", spoken)) == 1  # one certainty figure where the professional reads aloud
     assert "score" in why  # scores, weights and word statistics only behind 'Waarom?'
     assert "<summary>Waarom?</summary>" in werk
+
+
+def test_intake_result_in_english_names_the_decided_logic_in_english(client_as_professional, professional):
+    """The whole page switches: the decision line used the model's Dutch choice label ('Besloten: Sturing')."""
+    person = make_client(professional)
+    post_intake(client_as_professional, person, werk__statements=WORK_STATEMENT)
+    intake = Intake.objects.get()
+    client_as_professional.post(reverse("matching:decide", args=[intake.pk]), {"domain": "werk", "chosen_logic": "sturing", "reason": "Schulden eerst"})
+    client_as_professional.cookies["django_language"] = "en"  # the language switch's remembered choice
+    html = client_as_professional.get(reverse("matching:result", args=[intake.pk])).content.decode()
+    assert "Decided: Steering" in html
+    for dutch in ("Kansen", "Competenties", "Sturing", "Ondernemen", "Besloten"):
+        assert dutch not in html, dutch

@@ -371,6 +371,16 @@ def test_the_import_screen_refuses_bad_files_with_a_clear_message(beheerder_clie
     assert not Intervention.objects.exists()
 
 
+def test_the_import_screen_is_linked_from_the_beheer_index_and_the_start_page(beheerder_client):
+    url = reverse("interventions-import")
+    index = beheerder_client.get(reverse("admin:index"))
+    assert index.status_code == 200
+    assert f'<a href="{url}">Interventies importeren</a>' in index.content.decode()
+    assert "recent-actions-module" in index.content.decode()  # the rest of Django's index stays
+    start = beheerder_client.get(reverse("start")).content.decode()
+    assert f'<a href="{url}">Interventies importeren</a>' in start
+
+
 def test_only_the_beheerder_may_import_and_other_pages_stay_upload_free(client_as_professional, settings):
     assert settings.FILE_UPLOAD_HANDLERS == []
     assert client_as_professional.get(reverse("interventions-import")).status_code == 403

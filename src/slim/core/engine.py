@@ -219,7 +219,7 @@ def _domains_note(matches: tuple[DomainMatch, ...]) -> Text | None:
     return Text(
         nl=f"De leefgebieden wijzen naar verschillende logica's ({listing_nl}). Dat is normaal: de lezing geldt per "
         "leefgebied. Kies als casusregisseur samen met de cliënt één overkoepelende strategie voor het gezamenlijke "
-        "doel; SLIM kiest die niet voor u.",
+        "doel; SLIM kiest die niet voor je.",
         en=f"The life domains point at different logics ({listing_en}). That is normal: the reading is per life "
         "domain. As casusregisseur, choose one overarching strategy for the shared goal together with the client; "
         "SLIM does not choose it for you.",

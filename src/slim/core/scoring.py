@@ -226,6 +226,6 @@ def summarise(
     for note in (*scores.notes, *notes):
         nl += f" {note.nl}"
         en += f" {note.en}"
-    nl += " Dit is een suggestie; u kiest samen met de cliënt."
+    nl += " Dit is een suggestie; je kiest samen met de cliënt."
     en += " This is a suggestion; you choose together with the client."
     return Text(nl=nl, en=en)

@@ -4,7 +4,11 @@ Only interventions are ranked, never clients. The only input is a logic per
 life domain ('werk:competenties'), chosen by the professional, so no client
 data is needed or stored. An intervention fits on a domain when it assumes the
 client's logic there; when it does not, the reader is warned what the mismatch
-table in logics.yaml says typically happens (through slim.core's alignment warnings).
+table in logics.yaml says typically happens (through slim.core's alignment warnings),
+but only on the life domains the intervention is about (vocabulary.intervention_domains:
+its themes and target groups name them in the knowledge data). A debts intervention
+says nothing about the client's logic on health; an intervention the data ties to no
+domain is weighed on every domain.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from slim.core.knowledge import life_domain_codes, require_domain
 from slim.core.model import Approach, MatchWarning
 
 from .parameters import listed
-from .vocabulary import LOGIC, domain_titles
+from .vocabulary import LOGIC, domain_titles, intervention_domains
 
 
 # Bit of each logic in Intervention.logic_mask, in the engine's canonical (never changing) order.
@@ -125,14 +129,16 @@ def logic_mask(logics: list[str]) -> int:
     return sum(1 << LOGIC_BITS[code] for code in logics)
 
 
-def explain(client: tuple[ClientLogic, ...], name: str, logics: list[str]) -> Fit:
-    """Reasons where the intervention fits the client, the engine's warnings where it clashes."""
+def explain(client: tuple[ClientLogic, ...], name: str, logics: list[str], domains: Iterable[str] = ()) -> Fit:
+    """Reasons where the intervention fits the client, the engine's warnings where it clashes on a domain
+    it is about (`domains`; empty: not tied to a domain, so every domain)."""
     reasons, clashes = [], []
     titles = domain_titles()
+    about = frozenset(domains)
     for item in client:
         if item.logic in logics:
             reasons.append(_reason(item, titles[item.domain]))
-        elif logics:
+        elif logics and (not about or item.domain in about):
             approaches = [Approach("intervention", name, Logic(code)) for code in logics]
             clashes.append(Clash(item.domain, item.logic, titles[item.domain], alignment_warnings(item.logic, approaches)))
     return Fit(len(reasons), tuple(reasons), tuple(clashes))
@@ -149,3 +155,9 @@ def _reason(item: ClientLogic, domain: dict) -> Reason:
         "en": f"Assumes {_lower(logic['en'])}, like the client on {_lower(domain['en'])}.",
     }
     return Reason(item.domain, item.logic, message)
+
+
+def explain_record(client: tuple[ClientLogic, ...], name: str, record: dict) -> Fit:
+    """explain() for an intervention's record, with the life domains its themes and target groups are about."""
+    domains = intervention_domains(record.get("themes") or [], record.get("target_group_codes") or [])
+    return explain(client, name, record["logics"], domains)

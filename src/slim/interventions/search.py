@@ -194,7 +194,7 @@ def _page(query: Query | None, params: SearchParams, terms: Terms, sort: str) ->
 
 
 def _fit(client: tuple, item: Description) -> fit.Fit | None:
-    return fit.explain(client, item.obj.name, item.record["logics"]) if client else None
+    return fit.explain_record(client, item.obj.name, item.record) if client else None
 
 
 def _text_query(text: str, known: catalogue.Catalogue) -> tuple[Query | None, str | None]:

@@ -51,7 +51,7 @@ def detail(request, slug):
         context["fit_error"] = error
     else:
         if client:
-            context["fit"] = fit.explain(client, obj.name, description.record["logics"])
+            context["fit"] = fit.explain_record(client, obj.name, description.record)
     return render(request, "interventions/detail.html", context)
 
 

@@ -85,3 +85,16 @@ def validity_years(level: str) -> int | None:
 def domain_titles() -> dict[str, dict]:
     """Life domains for the 'fits this client' form, as {code: {nl, en}}."""
     return {code: title.to_dict() for code, title in life_domains().items()}
+
+
+def intervention_domains(themes: list[str], target_groups: list[str]) -> frozenset[str]:
+    """The life domains an intervention is about, from the `life_domains` its themes and target groups
+    carry in the knowledge files (data, so changing the mapping needs no code). Empty when none of them
+    names a domain: such an intervention is not tied to one domain."""
+    domains: set[str] = set()
+    for vocabulary, codes in ((THEME, themes), (TARGET_GROUP, target_groups)):
+        for code in codes:
+            entry = vocabulary.terms.get(code)
+            if entry:
+                domains.update(entry.attributes.get("life_domains") or ())
+    return frozenset(domains)

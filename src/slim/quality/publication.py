@@ -8,6 +8,7 @@ these documents are meant to be published).
 from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from slim.core.evaluate import HELD_OUT, OVERVIEW, measure
@@ -64,7 +65,7 @@ def algoritmeregister(figures=None):
     lines = [
         "# " + _("Concept: registratie in het Algoritmeregister — SLIM"),
         "",
-        _("Gegenereerd op %(date)s uit de actuele cijfers. Een concept: de gemeente controleert en vult aan.") % {"date": figures["date"].isoformat()},
+        _("Gegenereerd op %(date)s uit de actuele cijfers. Een concept: de gemeente controleert en vult aan.") % {"date": date_format(figures["date"], "j F Y")},
         "",
         "## " + _("Naam en doel"),
         _("SLIM (Subjectief Logisch Interventie Model) stelt per leefgebied een van vier interventielogica's voor "
@@ -98,7 +99,7 @@ def iama(figures=None):
     lines = [
         "# " + _("Factsheet (IAMA-stijl): SLIM"),
         "",
-        _("Gegenereerd op %(date)s uit de actuele cijfers. Dit is een concept voor het gesprek over de impact op mensenrechten, geen volledige IAMA.") % {"date": figures["date"].isoformat()},
+        _("Gegenereerd op %(date)s uit de actuele cijfers. Dit is een concept voor het gesprek over de impact op mensenrechten, geen volledige IAMA.") % {"date": date_format(figures["date"], "j F Y")},
         "",
         "## " + _("1. Doel"),
         _("Professionals helpen een aanpak te kiezen die aansluit bij hoe de cliënt zichzelf ziet, per leefgebied en in de tijd."),

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from slim.accounts.capabilities import CASES_TAKE_PART, capability_required
-from slim.ui.templatetags.matching_tags import domain_name
+from slim.ui.templatetags.matching_tags import domain_name, logic_name
 
 from .. import operations
 from ..access import can_open_cases, case_or_404, visible_cases, visible_categories, visible_clients
@@ -68,7 +68,7 @@ def timeline(request, case_id):
                 "actor": decision.decided_by,
                 "detail": " – ".join(
                     part
-                    for part in (f"{domain_name(decision.domain)}: {decision.get_chosen_logic_display()}", decision.reason)
+                    for part in (f"{domain_name(decision.domain)}: {logic_name(decision.chosen_logic)}", decision.reason)
                     if part
                 ),
             }

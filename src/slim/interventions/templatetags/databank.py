@@ -33,3 +33,14 @@ def recognition_overview():
         if per_scheme.get(code)
     ]
     return {"total": sum(by_rank.values()), "levels": levels, "schemes": schemes}
+
+
+@register.filter
+def iso_date(value):
+    """A stored 'JJJJ-MM-DD' text as a date, so the page can show it in the reader's words ('7 december 2026')."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value

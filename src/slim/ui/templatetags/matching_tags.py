@@ -73,6 +73,16 @@ def domain_name(code):
 
 
 @register.filter
+def answer_label(signal):
+    """A draaischijf answer in the words the intake offered ('Ik wil het, maar ik kan het nog niet'), not its code."""
+    from slim.core.intake import questions
+
+    question = questions().get(signal.get("question"))
+    answer = question.answers.get(signal.get("answer")) if question else None
+    return loc(answer.label) if answer else signal.get("answer", "")
+
+
+@register.filter
 def conversation_name(number):
     return loc(conversation_title(int(number))) if number else ""
 
