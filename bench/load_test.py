@@ -34,6 +34,7 @@ the same machine: they take CPU from the server too.
 
 import argparse
 import http.client
+import math
 import os
 import platform
 import random
@@ -71,7 +72,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds of the mixed workload (default 30)")
     parser.add_argument("--ratio-seconds", type=int, default=5, help="seconds of each ratio phase (default 5)")
-    parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in the two ratio phases (default 10)")
+    parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in each ratio phase (default 10)")
     parser.add_argument("--users", type=int, default=100, help="concurrent professionals (default 100)")
     parser.add_argument(
         "--think", type=float, default=0.0,
@@ -315,7 +316,8 @@ class Professional(threading.Thread):
             return self.session.get(f"/casussen/{case}/plan/")[0] == 200
         if action == BASELINE:
             status, _, page = self.session.get("/")
-            return status == 200 and b"accounts:login" not in page
+            # The home page answers 200 to anyone: only the logout button shows the session still holds.
+            return status == 200 and b'class="logout-form"' in page
         if action == "plan bewerken":
             return self.edit_plan()
         # contact toevoegen: the form is on the contact log; the CSRF cookie is the token.
@@ -376,10 +378,11 @@ class Clock:
 
 
 def percentile(values, fraction):
+    """Nearest rank: the smallest value with at least `fraction` of the values at or below it."""
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    index = min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))
     return ordered[index]
 
 

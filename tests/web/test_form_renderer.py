@@ -1,4 +1,4 @@
-"""The <select> written in Python (slim.ui.form_renderer) is character for character Django's template."""
+"""The widgets written in Python (slim.ui.form_renderer) are character for character Django's templates."""
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
@@ -14,10 +14,20 @@ class Sample(forms.Form):
     many = forms.MultipleChoiceField(choices=[("p", "P"), ("q", "Q"), ("r", "R")])
     empty = forms.ChoiceField(choices=[])
     flag = forms.NullBooleanField()
+    text = forms.CharField(max_length=10, initial="a \"b\" <c>")
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    when = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    number = forms.IntegerField(widget=forms.HiddenInput, initial=3)
+    count = forms.IntegerField(min_value=1)
+    mail = forms.EmailField(required=False)
 
 
 def test_select_markup_is_djangos():
-    for data in (None, {"plain": "1", "grouped": "y", "many": ["p", "r"], "flag": "true"}, {"plain": "<nee>"}):
+    for data in (
+        None,
+        {"plain": "1", "grouped": "y", "many": ["p", "r"], "flag": "true", "note": "\nregel <1>\n& 2", "when": "2026-12-07"},
+        {"plain": "<nee>", "text": "", "note": "", "count": "x", "when": "gisteren"},
+    ):
         form = Sample(data, auto_id="id_s_%s")
         if data:
             form.is_valid()
@@ -39,4 +49,9 @@ def test_the_fast_path_is_taken(monkeypatch):
     monkeypatch.setattr(form_renderer, "render_select", lambda widget: written.append(widget["name"]) or "")
     Sample()["plain"].as_widget()
     Sample()["many"].as_widget()
-    assert written == ["plain", "many"]
+    monkeypatch.setattr(form_renderer, "render_input", lambda widget: written.append(widget["name"]) or "")
+    monkeypatch.setattr(form_renderer, "render_textarea", lambda widget: written.append(widget["name"]) or "")
+    Sample()["text"].as_widget()
+    Sample()["note"].as_widget()
+    Sample()["when"].as_widget()
+    assert written == ["plain", "many", "text", "note", "when"]
