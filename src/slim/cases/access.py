@@ -11,8 +11,8 @@
 Which role may do which of these is decided by its capabilities (slim.accounts.capabilities);
 the rules here add what depends on the case itself.
 
-Every rule is one query built by _cases_with, so lists and single checks cannot drift
-apart. Whatever is not visible is a 404 for the views.
+Every rule is one condition built by _rule, used by the lists (_cases_with) and by the one
+query of case_or_404 alike, so they cannot drift apart. Whatever is not visible is a 404.
 """
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, FilteredRelation, OuterRef, Q
