@@ -33,8 +33,8 @@ the same machine: they take CPU from the server too.
 """
 
 import argparse
-import datetime
 import http.client
+import math
 import os
 import platform
 import random
@@ -53,9 +53,7 @@ from urllib.parse import urlencode, urlparse
 from browser import Session  # bench/browser.py
 
 DEFAULT_URL = "postgres://slim:slim@127.0.0.1:5432/slim_load_bench"
-PASSWORD = "bench-wachtwoord-2026"
 SECRET = "load-test-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
-TEAMS = 10
 SEARCH_WORDS = [
     "schulden", "werk", "eenzaamheid", "opvoeding", "jongeren", "huiselijk geweld", "mantelzorg", "armoede",
     "taal", "gezondheid", "ouderen", "wonen", "vrijwilligers", "sport", "budget", "psychische klachten",
@@ -74,7 +72,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds of the mixed workload (default 30)")
     parser.add_argument("--ratio-seconds", type=int, default=5, help="seconds of each ratio phase (default 5)")
-    parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in the two ratio phases (default 10)")
+    parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in each ratio phase (default 10)")
     parser.add_argument("--users", type=int, default=100, help="concurrent professionals (default 100)")
     parser.add_argument(
         "--think", type=float, default=0.0,
@@ -128,88 +126,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from slim.accounts.models import Role, User  # noqa: E402
-from django.db.models import Count, Q  # noqa: E402
-
-from slim.cases.models import Case, CaseMember, CaseRole, Client, Contact, ContactTally, Event, EventKind  # noqa: E402
-
-
-def create_bench_data(users, cases_per_user, rng):
-    """Professionals, clients, cases, memberships and some contacts, in bulk."""
-    password = make_password(PASSWORD)  # one Argon2 hash for all: creating 100 is slow otherwise
-    people = User.objects.bulk_create(
-        User(
-            username=f"bench{number:03d}", first_name="Bench", last_name=f"{number:03d}", password=password,
-            role=Role.PROFESSIONAL, organisation=f"Wijkteam {number % TEAMS + 1}",
-        )
-        for number in range(1, users + 1)
-    )
-    people = list(User.objects.filter(username__startswith="bench").order_by("username"))
-    clients = Client.objects.bulk_create(
-        Client(name=f"Cliënt {person.username}-{index}", created_by=person)
-        for person in people
-        for index in range(cases_per_user)
-    )
-    cases = Case.objects.bulk_create(
-        Case(client=client, shared_goal="Rust in de geldzaken en weer aan het werk.", strategy="sturing", created_by=client.created_by)
-        for client in clients
-    )
-    members = [CaseMember(case=case, user=case.created_by, role=CaseRole.DIRECTOR, added_by=case.created_by) for case in cases]
-    by_team = {}
-    for person in people:
-        by_team.setdefault(person.organisation, []).append(person)
-    cases_of = {}
-    for case in cases:
-        cases_of.setdefault(case.created_by_id, []).append(case)
-    for person in people:
-        colleagues = [other for other in by_team[person.organisation] if other != person]
-        for case in rng.sample([case for other in colleagues for case in cases_of[other.pk]], 5):
-            members.append(CaseMember(case=case, user=person, role=CaseRole.MEMBER, added_by=case.created_by))
-    CaseMember.objects.bulk_create(members)
-    today = timezone.localdate()
-    contacts = []
-    for case in cases:
-        for _ in range(rng.randint(2, 8)):
-            flowed = rng.random() < 0.7
-            contacts.append(
-                Contact(
-                    case=case, held_on=today - datetime.timedelta(days=rng.randint(1, 200)), user=case.created_by,
-                    conversation_type=rng.randint(1, 7), flowed=flowed, stall_reason="" if flowed else "afspraken",
-                    recorded_by=case.created_by, note="eerder contact",
-                )
-            )
-    # One shared case per team: every member of the team is on it, and the plan edits go there.
-    for team, persons in by_team.items():
-        client = Client.objects.create(name=f"Gedeelde cliënt {team}", created_by=persons[0])
-        case = Case.objects.create(client=client, shared_goal="Samen een plan", created_by=persons[0])
-        CaseMember.objects.create(case=case, user=persons[0], role=CaseRole.DIRECTOR, added_by=persons[0])
-        CaseMember.objects.bulk_create(
-            CaseMember(case=case, user=person, role=CaseRole.MEMBER, added_by=persons[0]) for person in persons[1:]
-        )
-    # In bulk, past Contact.save(): so the tallies that save() keeps are recounted from the contacts.
-    Contact.objects.bulk_create(contacts)
-    ContactTally.objects.all().delete()
-    ContactTally.objects.bulk_create(
-        ContactTally(client_id=client_id, alignment=alignment, contacts=contacts, flowed=flowed)
-        for (client_id, alignment), (contacts, flowed) in recount().items()
-    )
-
-
-def recount():
-    """(client, alignment) -> (contacts, flowed), counted from the contacts themselves."""
-    rows = Contact.objects.values("case__client_id", "alignment").annotate(
-        contacts=Count("id"), flowed=Count("id", filter=Q(flowed=True))
-    )
-    return {(row["case__client_id"], row["alignment"]): (row["contacts"], row["flowed"]) for row in rows}
-
-
-def tallies():
-    return {(t.client_id, t.alignment): (t.contacts, t.flowed) for t in ContactTally.objects.filter(contacts__gt=0)}
+from bench_people import PASSWORD, create_bench_data, recount, tallies  # noqa: E402  (bench/bench_people.py)
+from slim.accounts.models import User  # noqa: E402
+from slim.cases.models import Case, CaseMember, Contact, Event, EventKind  # noqa: E402
 
 
 def make_session(user):
@@ -393,7 +316,8 @@ class Professional(threading.Thread):
             return self.session.get(f"/casussen/{case}/plan/")[0] == 200
         if action == BASELINE:
             status, _, page = self.session.get("/")
-            return status == 200 and b"accounts:login" not in page
+            # The home page answers 200 to anyone: only the logout button shows the session still holds.
+            return status == 200 and b'class="logout-form"' in page
         if action == "plan bewerken":
             return self.edit_plan()
         # contact toevoegen: the form is on the contact log; the CSRF cookie is the token.
@@ -454,10 +378,11 @@ class Clock:
 
 
 def percentile(values, fraction):
+    """Nearest rank: the smallest value with at least `fraction` of the values at or below it."""
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))
+    index = min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))
     return ordered[index]
 
 

@@ -11,11 +11,11 @@
 Which role may do which of these is decided by its capabilities (slim.accounts.capabilities);
 the rules here add what depends on the case itself.
 
-Every rule is one query built by _cases_with, so lists and single checks cannot drift
-apart. Whatever is not visible is a 404 for the views.
+Every rule is one condition built by _rule, used by the lists (_cases_with) and by the one
+query of case_or_404 alike, so they cannot drift apart. Whatever is not visible is a 404.
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, FilteredRelation, OuterRef, Q
 from django.http import Http404
 
 from slim.accounts.capabilities import CASES_OVERSEE_ORGANISATION, CASES_TAKE_PART, has
@@ -27,41 +27,62 @@ from .models import Case, CaseMember, CaseRole, Category, Consent
 NOTHING = Q(pk__in=[])
 
 
+# What case_or_404 reads along with the case, so the checks below ask the database once per request.
+FACTS = {Category.PLAN: "sees_plan", Category.CONTACTS: "sees_contacts", Category.MATCHING: "sees_matching"}
+# The alias that holds "the user's organisation has an active consent covering this category" (None: any).
+CONSENT = {None: "consent_any", **{category: f"consent_{category.value}" for category in Category}}
+
+
+def _with_rule_facts(cases, user, categories):
+    """`cases` with what the rule reads per case, each once: the user's role in the case (None: not a
+    member) and the casusregisseur's organisation, as joins on the unique membership rows (a user is a
+    member once at most, a case has one casusregisseur), and per category in `categories` whether the
+    user's organisation has an active consent that covers it."""
+    cases = cases.annotate(
+        _own=FilteredRelation("members", condition=Q(members__user=user)),
+        _director=FilteredRelation("members", condition=Q(members__role=CaseRole.DIRECTOR)),
+    ).alias(member_role=F("_own__role"), director_org=F("_director__user__organisation"))
+    if user.organisation:
+        consents = {}
+        for category in categories:
+            covered = list(Category) if category is None else [category, Category.ALL]
+            active = Consent.objects.active().filter(case=OuterRef("pk"), organisation=user.organisation, category__in=covered)
+            consents[CONSENT[category]] = Exists(active)
+        cases = cases.alias(**consents)
+    return cases
+
+
+def _rule(user, category=None):
+    """The condition under which `user` may see `category` (None: at least something) of a case, as a Q
+    on cases from _with_rule_facts. The one rule behind both the lists and the single checks."""
+    same_org = Q(director_org=user.organisation) if user.organisation else NOTHING
+    consent = Q(**{CONSENT[category]: True}) if user.organisation else NOTHING
+    rule = Q(member_role=CaseRole.DIRECTOR) | (Q(member_role__isnull=False) & (same_org | consent))
+    if has(user, CASES_OVERSEE_ORGANISATION):
+        rule |= same_org
+    return rule
+
+
 def _cases_with(user, category=None):
     """The cases in which `user` may see `category` (None: at least something)."""
     if not has(user, CASES_TAKE_PART):
         return Case.objects.none()
-    director_org = Subquery(
-        CaseMember.objects.filter(case=OuterRef("pk"), role=CaseRole.DIRECTOR).values("user__organisation")[:1]
-    )
-    membership = CaseMember.objects.filter(case=OuterRef("pk"), user=user)
-    same_org = Q(director_org=user.organisation) if user.organisation else NOTHING
-    categories = list(Category) if category is None else [category, Category.ALL]
-    consents = Consent.objects.active().filter(case=OuterRef("pk"), organisation=user.organisation, category__in=categories)
-    consent = Q(Exists(consents)) if user.organisation else NOTHING
-    rule = Q(Exists(membership.filter(role=CaseRole.DIRECTOR))) | (Q(Exists(membership)) & (same_org | consent))
-    if has(user, CASES_OVERSEE_ORGANISATION):
-        rule |= same_org
-    return Case.objects.annotate(director_org=director_org).filter(rule)
+    return _with_rule_facts(Case.objects.all(), user, [category]).filter(_rule(user, category))
 
 
-# What case_or_404 reads along with the case, so the checks below ask the database once per request.
-FACTS = {Category.PLAN: "sees_plan", Category.CONTACTS: "sees_contacts", Category.MATCHING: "sees_matching"}
+def _visible_with_facts(user):
+    """The cases `user` sees, each with the facts of FACTS and the user's role: the same rule per
+    category, on the facts of the row already read instead of in subqueries of its own."""
+    if not has(user, CASES_TAKE_PART):
+        return Case.objects.none()
+    cases = _with_rule_facts(Case.objects.all(), user, [None, *FACTS]).filter(_rule(user))
+    facts = {f"_access_{name}": ExpressionWrapper(_rule(user, category), output_field=BooleanField()) for category, name in FACTS.items()}
+    return cases.annotate(_access_role=F("member_role"), **facts)
 
 
-def _with_facts(cases, user):
-    membership = CaseMember.objects.filter(case=OuterRef("pk"), user=user)
-    facts = {"is_member": Exists(membership), "is_director": Exists(membership.filter(role=CaseRole.DIRECTOR))}
-    for category, name in FACTS.items():
-        facts[name] = Exists(_cases_with(user, category).filter(pk=OuterRef("pk")))
-    return cases.annotate(**{f"_access_{name}": fact for name, fact in facts.items()})
-
-
-def _known(user, case, name):
-    """A fact read by case_or_404 for this user, or None when the case was read some other way."""
-    if name and getattr(case, "_access_user", None) == user.pk:
-        return getattr(case, f"_access_{name}")
-    return None
+def _read_for(user, case):
+    """Did case_or_404 read this case for this user, with the facts above? (Else they are asked.)"""
+    return getattr(case, "_access_user", None) == user.pk
 
 
 def partner_organisations(case):
@@ -82,8 +103,9 @@ def clients_in_cases(user):
 
 
 def can_see(user, case, category):
-    known = _known(user, case, FACTS.get(category))
-    return known if known is not None else _cases_with(user, category).filter(pk=case.pk).exists()
+    if category in FACTS and _read_for(user, case):
+        return getattr(case, f"_access_{FACTS[category]}")
+    return _cases_with(user, category).filter(pk=case.pk).exists()
 
 
 def visible_categories(user, case):
@@ -95,15 +117,17 @@ def visible_categories(user, case):
 def is_member(user, case):
     if not user.is_authenticated:
         return False
-    known = _known(user, case, "is_member")
-    return known if known is not None else case.members.filter(user=user).exists()
+    if _read_for(user, case):
+        return case._access_role is not None
+    return case.members.filter(user=user).exists()
 
 
 def is_case_director(user, case):
     if not user.is_authenticated:
         return False
-    known = _known(user, case, "is_director")
-    return known if known is not None else case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
+    if _read_for(user, case):
+        return case._access_role == CaseRole.DIRECTOR
+    return case.members.filter(user=user, role=CaseRole.DIRECTOR).exists()
 
 
 def can_open_cases(user):
@@ -122,7 +146,7 @@ def case_or_404(user, case_id, category=None):
     """The case if the user may see it (and `category` of it), else a 404 that reveals nothing."""
     if not user.is_authenticated:
         raise Http404
-    case = _with_facts(visible_cases(user), user).select_related("client").filter(pk=case_id).first()
+    case = _visible_with_facts(user).select_related("client").filter(pk=case_id).first()
     if case is None:
         raise Http404
     case._access_user = user.pk

@@ -89,6 +89,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "slim.project.urls"
+# Django's form templates, except <select>, written in Python (ui/form_renderer.py: one template per option was slow).
+FORM_RENDERER = "slim.ui.form_renderer.FormRenderer"
 WSGI_APPLICATION = "slim.project.wsgi.application"
 
 TEMPLATES = [
