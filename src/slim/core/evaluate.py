@@ -25,7 +25,18 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 
-from slim.core.certainty import CALIBRATION_FILE, CALIBRATION_SPLITS, calibration, fit, supported
+from slim.core.certainty import (
+    CALIBRATION_FILE,
+    CALIBRATION_SPLITS,
+    EVIDENCE_FULL,
+    LEAST,
+    THRESHOLD,
+    WORDS_CURVE,
+    calibration,
+    fit,
+    read_curve,
+    supported,
+)
 from slim.core.classifier import classify, raw_reading, withheld
 from slim.core.errors import InputError
 from slim.core.knowledge import read_data
@@ -263,7 +274,7 @@ def write_calibration(path: str | None = None) -> str:
     return target
 
 
-def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
+def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool, float]]]:
     """What `slim calibrate` fits on: every statement of CALIBRATION_SPLITS with its suggestion before
     calibration, read with word counts in which its own split was left out."""
     from slim.core.words import TRAINING_SPLITS, counted_from
@@ -276,9 +287,83 @@ def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
             for item in read_data(f"eval/statements_{split}.json"):
                 reading, scores = raw_reading(item["text"])
                 logic, raw = (None, 0.0) if withheld(reading) else scores.suggestion()
-                found.append((item, logic, raw, logic is not None and supported(reading.signals, logic)))
+                best = scores.logic[logic] if logic is not None else 0.0
+                found.append((item, logic, raw, logic is not None and supported(reading.signals, logic), best))
         readings[split] = found
     return readings
+
+
+# The calibration settings `slim calibrate --cv` compares: (evidence_full, separate words curve, least per block).
+CV_SETTINGS = tuple(
+    (full, words, least) for full in (0.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0) for words in (True, False) for least in (10, 20)
+)
+CV_MOST_WITHOUT = 0.15  # a setting may leave at most this share of a left-out set without a suggestion
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One development set left out: scored with the calibration fitted on the other ones."""
+
+    split: str
+    n: int
+    suggested: int
+    right: int
+    said: float  # mean certainty of the suggestions
+    ece: float
+
+
+def cross_validation(readings=None, settings=CV_SETTINGS) -> dict[tuple, list[Fold]]:
+    """Leave one development set out in turn: fit on the others with each setting, score the one left
+    out (the threshold applies, as in use). The readings are those of `slim calibrate`."""
+    readings = readings or calibration_readings()
+    result = {}
+    for full, words, least in settings:
+        folds = []
+        for split, found in readings.items():
+            data = fit({name: rest for name, rest in readings.items() if name != split}, full, words, least)
+            pairs = []
+            for item, logic, raw, phrases, best in found:
+                value = read_curve(data, raw, phrases, best) if logic is not None else 0.0
+                if logic is not None and value >= THRESHOLD:
+                    pairs.append((value, logic.value == item["logic"]))
+            folds.append(
+                Fold(split, len(found), len(pairs), sum(right for _, right in pairs),
+                     sum(value for value, _ in pairs) / len(pairs) if pairs else 0.0, calibration_of(pairs).ece)
+            )
+        result[(full, words, least)] = folds
+    return result
+
+
+def cv_choice(result: dict[tuple, list[Fold]]) -> tuple:
+    """The setting with the lowest largest ECE over the left-out sets (then the lowest mean), among those
+    that leave at most CV_MOST_WITHOUT of every set without a suggestion."""
+    allowed = [setting for setting, folds in result.items() if all(1 - fold.suggested / fold.n <= CV_MOST_WITHOUT for fold in folds)]
+    return min(allowed, key=lambda setting: (round(max(f.ece for f in result[setting]), 3), sum(f.ece for f in result[setting])))
+
+
+def format_cross_validation(result: dict[tuple, list[Fold]]) -> str:
+    splits = [fold.split for fold in next(iter(result.values()))]
+    chosen = cv_choice(result)
+    committed = (EVIDENCE_FULL, WORDS_CURVE, LEAST)
+    lines = [
+        "Calibration, leave one development set out: fitted on the other sets, ECE on the set left out "
+        "(no sugg. = share without suggestion).",
+        f"{'evidence_full':>13} {'words curve':>11} {'least':>5}  " + "".join(f"{split + ' ECE':>15}{'no sugg.':>9}" for split in splits)
+        + f"{'max ECE':>9}{'mean':>7}",
+    ]
+    for setting, folds in result.items():
+        full, words, least = setting
+        mark = (" chosen" if setting == chosen else "") + (" committed" if setting == committed else "")
+        lines.append(
+            f"{full:>13g} {('yes' if words else 'no'):>11} {least:>5}  "
+            + "".join(f"{fold.ece:>15.3f}{1 - fold.suggested / fold.n:>9.3f}" for fold in folds)
+            + f"{max(f.ece for f in folds):>9.3f}{sum(f.ece for f in folds) / len(folds):>7.3f}{mark}"
+        )
+    lines += ["", "Per set with the chosen setting (suggestions, mean certainty, share right):"]
+    for fold in result[chosen]:
+        lines.append(f"  {fold.split:<10} n {fold.n:>4}  suggestions {fold.suggested:>4}  said {fold.said:.3f}  "
+                     f"right {fold.right / fold.suggested if fold.suggested else 0:.3f}  ECE {fold.ece:.3f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
