@@ -204,7 +204,10 @@ def decide(scores, signals, answered=(), factor: float = 1.0) -> Decision:
     factor: what disagreement between sources leaves of the raw figure (combine.conflict_factor)."""
     logic, raw = scores.suggestion()
     raw *= factor
-    value = certainty(raw, supported(signals, logic), scores.logic[logic]) if logic is not None else 0.0
+    # The amount of evidence is weighed for what the calibration was fitted on: statements without
+    # draaischijf answers. An answer is the client's own explicit choice: full evidence.
+    best = None if answered or logic is None else scores.logic[logic]
+    value = certainty(raw, supported(signals, logic), best) if logic is not None else 0.0
     leaning = tuple(scores.ranking()[:2]) if logic is not None else ()
     if logic is not None and value >= threshold():
         return Decision(logic, value, leaning, ())
