@@ -43,7 +43,7 @@ CALIBRATION_SPLITS = ("train4", "realdev", "realdev2", "realdev3")
 UNTUNED = ("train4", "realdev3")
 # The settings, chosen by leave-one-development-set-out cross-validation (`slim calibrate --cv`):
 FIT_ON = "untuned"  # "all": every CALIBRATION_SPLITS set; "untuned": only the UNTUNED ones
-LEAST = 10  # statements behind every block of the curve at least
+LEAST = 20  # statements behind every block of the curve at least
 WORDS_CURVE = True  # a separate curve for suggestions that rest on word statistics alone
 THRESHOLD = 0.5  # below this certainty the suggestion is more likely wrong than right: no suggestion yet, ask further
 

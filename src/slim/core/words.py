@@ -30,7 +30,7 @@ from slim.core.text import Token, tokenize
 MODEL_FILE = "engine/words.json"
 NOT_COUNTED_FILE = "engine/words_not_counted.yaml"
 # Held-out sets are for scoring only: the word statistics must never be counted from them.
-TRAINING_SPLITS = ("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2", "realdev3")
+TRAINING_SPLITS = ("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2")
 SMOOTHING = 0.3  # added to every count, so a word never seen with a logic still has a small chance
 PAIR = "_"
 
