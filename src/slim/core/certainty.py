@@ -4,22 +4,25 @@ The scoring rules give a raw figure (engine/scoring.yaml rule 6: margin x amount
 its own that figure has no meaning: 0.4 is not "40% sure". This module turns it into one, with a
 calibration fitted on labelled statements (engine/calibration.json, made by `slim calibrate`):
 
-- Fitted on development splits only (CALIBRATION_SPLITS), never on a held-out split. Each statement
-  is read with word counts in which its own set was left out (words.counted_from), so its reading
-  is as unseen as a new client's; the lexicon was never tuned on train4.
+- Fitted on development sets only, never on a held-out split, and only on those the lexicon was never
+  tuned on (UNTUNED: train4, written, and realdev3, real talk). Sets the lexicon was tuned on read
+  better than fresh talk does, so a curve fitted on them says too much. Each statement is read with
+  word counts in which its own set was left out (words.counted_from), so its reading is as unseen as a
+  new client's.
 - Isotonic regression (pool adjacent violators): the raw figure is sorted and cut into the
   largest blocks in which the share of statements the professional labelled with the suggested
-  logic never falls as the raw figure rises; every block holds at least LEAST statements. Each block's share, with half a statement's worth of
-  doubt added on each side ((right + 0.5) / (n + 1)), is the certainty for raw figures in that block.
-  So the figure never says 100%.
-- One curve for both styles of text (written statements and stories in the style of real talk): the
-  development splits hold too few short statements to fit a second curve. A second curve holds the
-  suggestions that rest on word statistics alone (no lexicon phrase or draaischijf answer supports
-  the suggested logic): few of them, and less reliable, so a vague sentence does not get the
-  certainty of a clear one. The amount of evidence
-  is in the raw figure itself: more statements and draaischijf answers that agree raise the best
-  score and the margin; disagreement between sources lowers it (combine.conflict_factor in
-  scoring.yaml) and adds a warning.
+  logic never falls as the raw figure rises; every block holds at least LEAST statements. Each block's
+  share, with half a statement's worth of doubt added on each side ((right + 0.5) / (n + 1)), is the
+  certainty for raw figures in that block. So the figure never says 100%.
+- One curve for both styles of text (written statements and stories in the style of real talk). A
+  second curve holds the suggestions that rest on word statistics alone (no lexicon phrase or
+  draaischijf answer supports the suggested logic): less reliable, so a vague sentence does not get
+  the certainty of a clear one. The amount of evidence is in the raw figure itself: more statements
+  and draaischijf answers that agree raise the best score and the margin; disagreement between
+  sources lowers it (combine.conflict_factor in scoring.yaml) and adds a warning.
+- The settings (which sets, a words curve or not, LEAST) are chosen by leaving one development set
+  out in turn (`slim calibrate --cv`, slim.core.evaluate.cross_validation); a test checks that the
+  committed settings are the ones that choice gives.
 - Below `threshold` the engine gives no suggestion: "nog geen voorstel - vraag door", with the one
   or two draaischijf questions that would decide between the logics still in the running.
 Deterministic: the same words give the same figure.
@@ -33,9 +36,9 @@ from functools import lru_cache
 from slim.core.knowledge import logic_definitions, read_data
 
 CALIBRATION_FILE = "engine/calibration.json"
-# Development splits the calibration is fitted on (each read with its own set left out of the word
-# counts). train4 is the written set the lexicon was never tuned on; realdev and realdev2 are the
-# real-talk development sets.
+# Development splits the calibration is cross-validated on (each read with its own set left out of the
+# word counts). train4 is the written set the lexicon was never tuned on; realdev, realdev2 and
+# realdev3 are the real-talk development sets.
 CALIBRATION_SPLITS = ("train4", "realdev", "realdev2", "realdev3")
 # Of those, the sets the lexicon was never tuned on: train4 (written) and realdev3 (real talk). The
 # lexicon's real-talk rules were written while reading realdev and realdev2, so those read better than
