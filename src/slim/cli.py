@@ -32,6 +32,7 @@ USAGE = """gebruik: slim <opdracht> [opties]
                         en de scores op de achtergehouden sets ervoor en erna (verandert engine/words.json niet)
   export-labels [BESTAND]   gelabelde, gemaskeerde uitspraken uit gesloten labelonderzoeken als veldset (JSON)
   calibrate [BESTAND]   de zekerheid opnieuw kalibreren op de ontwikkelsets (engine/calibration.json)
+  calibrate --cv        kruisvalidatie: elke ontwikkelset een keer weglaten, per instelling de ECE op die set
   <django-opdracht>     elke andere Django-beheeropdracht (migrate, createsuperuser, ...)
 """
 
@@ -62,8 +63,11 @@ def run_engine_command(command, rest):
             print(error.message, file=sys.stderr)
             return 2
     if command == "calibrate":
-        from slim.core.evaluate import write_calibration
+        from slim.core.evaluate import cross_validation, format_cross_validation, write_calibration
 
+        if "--cv" in rest:
+            print(format_cross_validation(cross_validation()))
+            return 0
         print(write_calibration(*rest[:1]))
         return 0
     if command == "train-words":

@@ -5,19 +5,56 @@ import json
 from importlib import resources
 
 from slim.core import Logic, classify, match_domain
-from slim.core.certainty import calibration, certainty, fit, isotonic, questions_to_ask, threshold
-from slim.core.evaluate import HELD_OUT, calibration_readings
+import pytest
+
+from slim.core.certainty import (
+    CALIBRATION_SPLITS,
+    FIT_ON,
+    LEAST,
+    WORDS_CURVE,
+    calibration,
+    certainty,
+    fit,
+    isotonic,
+    questions_to_ask,
+    threshold,
+)
+from slim.core.evaluate import CV_SETTINGS, HELD_OUT, calibration_readings, cross_validation, cv_choice, format_cross_validation
 
 
-def test_the_committed_calibration_is_what_slim_calibrate_fits():
+@pytest.fixture(scope="module")
+def readings():
+    return calibration_readings()
+
+
+def test_the_committed_calibration_is_what_slim_calibrate_fits(readings):
     committed = json.loads(resources.files("slim.data").joinpath("engine/calibration.json").read_text(encoding="utf-8"))
-    assert committed == json.loads(json.dumps(fit(calibration_readings())))
+    assert committed == json.loads(json.dumps(fit(readings)))
 
 
-def test_the_calibration_never_sees_a_held_out_split():
-    splits = set(calibration()["splits"])
-    assert splits and not splits & HELD_OUT
-    assert not any(split.startswith("realholdout") for split in splits)
+@pytest.fixture(scope="module")
+def folds(readings):
+    return cross_validation(readings)
+
+
+def test_the_committed_settings_are_what_cross_validation_chooses(folds):
+    """Evidence weighing, words curve and block size are chosen by leaving one development set out
+    in turn (`slim calibrate --cv`), never on a held-out set."""
+    result = folds
+    assert set(result) == set(CV_SETTINGS)
+    assert cv_choice(result) == (FIT_ON, WORDS_CURVE, LEAST)
+    assert calibration()["fitted_on"] == FIT_ON and calibration()["least_per_block"] == LEAST
+    assert ("words" in calibration()["curves"]) == WORDS_CURVE
+    for folds in result.values():
+        assert [fold.split for fold in folds] == list(CALIBRATION_SPLITS)
+        assert all(0 <= fold.ece <= 1 and fold.right <= fold.suggested <= fold.n for fold in folds)
+
+
+def test_the_cross_validation_table_marks_the_chosen_and_the_committed_setting(folds):
+    table = format_cross_validation(folds)
+    marked = [line for line in table.splitlines() if line.endswith("chosen committed")]
+    assert len(marked) == 1 and len(table.splitlines()) > len(CV_SETTINGS)
+    assert all(split in table for split in CALIBRATION_SPLITS)
 
 
 def test_isotonic_blocks_never_fall_and_never_say_certain():

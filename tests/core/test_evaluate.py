@@ -35,7 +35,7 @@ def test_all_splits_are_known():
     from slim.core.evaluate import OVERVIEW, SPLITS
 
     assert set(SPLITS) == {
-        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2"),
+        *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2", "realdev3"),
         *("realholdout", "realholdout2"),
         *("train3a", "train3b", "train3", "train4"),
     }
@@ -47,7 +47,7 @@ def test_all_splits_are_known():
 def test_every_statement_has_a_style():
     from slim.core.evaluate import _statements
 
-    for split in ("tune", "train4", "realdev", "realdev2"):
+    for split in ("tune", "train4", "realdev", "realdev2", "realdev3"):
         styles = {item["style"] for item in _statements(split)}
         assert styles == ({"real"} if split.startswith("real") else {"written"}), split
 

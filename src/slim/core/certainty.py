@@ -4,22 +4,25 @@ The scoring rules give a raw figure (engine/scoring.yaml rule 6: margin x amount
 its own that figure has no meaning: 0.4 is not "40% sure". This module turns it into one, with a
 calibration fitted on labelled statements (engine/calibration.json, made by `slim calibrate`):
 
-- Fitted on development splits only (CALIBRATION_SPLITS), never on a held-out split. Each statement
-  is read with word counts in which its own set was left out (words.counted_from), so its reading
-  is as unseen as a new client's; the lexicon was never tuned on train4.
+- Fitted on development sets only, never on a held-out split, and only on those the lexicon was never
+  tuned on (UNTUNED: train4, written, and realdev3, real talk). Sets the lexicon was tuned on read
+  better than fresh talk does, so a curve fitted on them says too much. Each statement is read with
+  word counts in which its own set was left out (words.counted_from), so its reading is as unseen as a
+  new client's.
 - Isotonic regression (pool adjacent violators): the raw figure is sorted and cut into the
   largest blocks in which the share of statements the professional labelled with the suggested
-  logic never falls as the raw figure rises; every block holds at least LEAST statements. Each block's share, with half a statement's worth of
-  doubt added on each side ((right + 0.5) / (n + 1)), is the certainty for raw figures in that block.
-  So the figure never says 100%.
-- One curve for both styles of text (written statements and stories in the style of real talk): the
-  development splits hold too few short statements to fit a second curve. A second curve holds the
-  suggestions that rest on word statistics alone (no lexicon phrase or draaischijf answer supports
-  the suggested logic): few of them, and less reliable, so a vague sentence does not get the
-  certainty of a clear one. The amount of evidence
-  is in the raw figure itself: more statements and draaischijf answers that agree raise the best
-  score and the margin; disagreement between sources lowers it (combine.conflict_factor in
-  scoring.yaml) and adds a warning.
+  logic never falls as the raw figure rises; every block holds at least LEAST statements. Each block's
+  share, with half a statement's worth of doubt added on each side ((right + 0.5) / (n + 1)), is the
+  certainty for raw figures in that block. So the figure never says 100%.
+- One curve for both styles of text (written statements and stories in the style of real talk). A
+  second curve holds the suggestions that rest on word statistics alone (no lexicon phrase or
+  draaischijf answer supports the suggested logic): less reliable, so a vague sentence does not get
+  the certainty of a clear one. The amount of evidence is in the raw figure itself: more statements
+  and draaischijf answers that agree raise the best score and the margin; disagreement between
+  sources lowers it (combine.conflict_factor in scoring.yaml) and adds a warning.
+- The settings (which sets, a words curve or not, LEAST) are chosen by leaving one development set
+  out in turn (`slim calibrate --cv`, slim.core.evaluate.cross_validation); a test checks that the
+  committed settings are the ones that choice gives.
 - Below `threshold` the engine gives no suggestion: "nog geen voorstel - vraag door", with the one
   or two draaischijf questions that would decide between the logics still in the running.
 Deterministic: the same words give the same figure.
@@ -33,11 +36,18 @@ from functools import lru_cache
 from slim.core.knowledge import logic_definitions, read_data
 
 CALIBRATION_FILE = "engine/calibration.json"
-# Development splits the calibration is fitted on (each read with its own set left out of the word
-# counts). train4 is the written set the lexicon was never tuned on; realdev and realdev2 are the
-# real-talk development sets.
-CALIBRATION_SPLITS = ("train4", "realdev", "realdev2")
-LEAST = 10  # statements behind every block of the curve at least
+# Development splits the calibration is cross-validated on (each read with its own set left out of the
+# word counts). train4 is the written set the lexicon was never tuned on; realdev, realdev2 and
+# realdev3 are the real-talk development sets.
+CALIBRATION_SPLITS = ("train4", "realdev", "realdev2", "realdev3")
+# Of those, the sets the lexicon was never tuned on: train4 (written) and realdev3 (real talk). The
+# lexicon's real-talk rules were written while reading realdev and realdev2, so those read better than
+# fresh talk does.
+UNTUNED = ("train4", "realdev3")
+# The settings, chosen by leave-one-development-set-out cross-validation (`slim calibrate --cv`):
+FIT_ON = "untuned"  # "all": every CALIBRATION_SPLITS set; "untuned": only the UNTUNED ones
+LEAST = 20  # statements behind every block of the curve at least
+WORDS_CURVE = True  # a separate curve for suggestions that rest on word statistics alone
 THRESHOLD = 0.5  # below this certainty the suggestion is more likely wrong than right: no suggestion yet, ask further
 
 
@@ -110,17 +120,24 @@ def supported(signals, logic) -> bool:
     )
 
 
-def certainty(raw: float, phrases: bool = True) -> float:
-    """The calibrated chance that the suggestion is what a professional would choose (0 without evidence).
-    phrases: a lexicon phrase or an answer supports the suggestion (else the word-statistics curve)."""
+def read_curve(data: dict, raw: float, phrases: bool = True) -> float:
+    """The certainty of a calibration (the content of engine/calibration.json) for one raw figure."""
     if raw <= 0:
         return 0.0
-    curve = calibration()["curves"]["phrases" if phrases else "words"]
+    curves = data["curves"]
+    curve = curves["words"] if not phrases and "words" in curves else curves.get("phrases") or curves["all"]
     found = curve[0]["certainty"]
     for block in curve:
         if raw >= block["low"]:
             found = block["certainty"]
     return float(found)
+
+
+def certainty(raw: float, phrases: bool = True) -> float:
+    """The calibrated chance that the suggestion is what a professional would choose (0 without evidence).
+    phrases: a lexicon phrase or an answer supports the suggestion (else the word-statistics curve, when
+    the calibration has one)."""
+    return read_curve(calibration(), raw, phrases)
 
 
 def questions_to_ask(contenders, answered=()) -> list[str]:
@@ -140,24 +157,31 @@ def questions_to_ask(contenders, answered=()) -> list[str]:
     return open_questions[:2]
 
 
-def fit(readings: dict[str, list[tuple[dict, object, float, bool]]]) -> dict:
+def fit(readings: dict[str, list[tuple]], fit_on: str | None = None, words: bool | None = None, least: int | None = None) -> dict:
     """The content of engine/calibration.json from readings per split: (item, suggested logic or None,
-    raw figure, supported by a phrase) for every labelled statement."""
-    points: dict[str, list[tuple[float, bool]]] = {"phrases": [], "words": []}
+    raw figure, supported by a phrase) for every labelled statement of CALIBRATION_SPLITS.
+    fit_on, words, least: the settings (FIT_ON, WORDS_CURVE, LEAST unless given, as `slim calibrate --cv` does)."""
+    fit_on = FIT_ON if fit_on is None else fit_on
+    readings = {split: found for split, found in readings.items() if fit_on == "all" or split in UNTUNED}
+    words = WORDS_CURVE if words is None else words
+    least = LEAST if least is None else least
+    points: dict[str, list[tuple[float, bool]]] = {"phrases": [], "words": []} if words else {"all": []}
     for found in readings.values():
         for item, logic, raw, phrases in found:
             if logic is not None:
-                points["phrases" if phrases else "words"].append((raw, logic.value == item["logic"]))
+                kind = ("phrases" if phrases else "words") if words else "all"
+                points[kind].append((raw, logic.value == item["logic"]))
     return {
         "about": "Calibration of the engine's certainty (slim.core.certainty). Made by `slim calibrate`; "
         "fitted on development splits only, each statement read with its own set left out of the word counts.",
-        "version": 1,
+        "version": 2,
         "method": "isotonic regression (pool adjacent violators), certainty (right + 0.5) / (n + 1) per block",
         "splits": {split: len(found) for split, found in readings.items()},
         "statements": {kind: len(found) for kind, found in points.items()},
         "threshold": THRESHOLD,
-        "least_per_block": LEAST,
-        "curves": {kind: [block.__dict__ for block in isotonic(found, LEAST)] for kind, found in points.items()},
+        "fitted_on": fit_on,
+        "least_per_block": least,
+        "curves": {kind: [block.__dict__ for block in isotonic(found, least)] for kind, found in points.items()},
     }
 
 

@@ -4,7 +4,7 @@ The statements in slim.data/eval were labelled by people who know SLIM. 'tune' m
 while building the lexicon; 'dev' (written by another author) is the development check for
 how well the lexicon generalises; 'holdout' to 'holdout4', 'realholdout' and 'realholdout2' are kept
 apart so the reported accuracy is honest. 'train3a', 'train3b' and 'train4' (three further
-independent authors) are training sets; 'train3' is the first two. 'realdev' and 'realdev2' are
+independent authors) are training sets; 'train3' is the first two. 'realdev', 'realdev2' and 'realdev3' are
 development sets in the style of real kitchen-table talk. The word statistics (slim.core.words) are counted from the training and
 development sets, never from a holdout set.
 
@@ -25,7 +25,19 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 
-from slim.core.certainty import CALIBRATION_FILE, CALIBRATION_SPLITS, calibration, fit, supported
+from slim.core.certainty import (
+    CALIBRATION_FILE,
+    CALIBRATION_SPLITS,
+    FIT_ON,
+    LEAST,
+    THRESHOLD,
+    UNTUNED,
+    WORDS_CURVE,
+    calibration,
+    fit,
+    read_curve,
+    supported,
+)
 from slim.core.classifier import classify, raw_reading, withheld
 from slim.core.errors import InputError
 from slim.core.knowledge import read_data
@@ -44,12 +56,13 @@ SPLITS = {
     "train4": ("train4",),
     "realdev": ("realdev",),
     "realdev2": ("realdev2",),
+    "realdev3": ("realdev3",),
     "realholdout": ("realholdout",),
     "realholdout2": ("realholdout2",),
 }
 # The overview: every single file once, in this order (held-out sets last).
 OVERVIEW = (
-    *("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2"),
+    *("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2", "realdev3"),
     *("holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"),
 )
 HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"})
@@ -279,6 +292,94 @@ def calibration_readings() -> dict[str, list[tuple[dict, object, float, bool]]]:
                 found.append((item, logic, raw, logic is not None and supported(reading.signals, logic)))
         readings[split] = found
     return readings
+
+
+# The calibration settings `slim calibrate --cv` compares: (sets fitted on, separate words curve, least per block).
+CV_SETTINGS = tuple(
+    (fit_on, words, least)
+    for fit_on in ("all", "untuned")
+    for words in (True, False)
+    for least in (10, 20)
+)
+CV_MOST_WITHOUT = 0.15  # a setting may leave at most this share of a left-out set without a suggestion
+CV_NOISE = 0.005  # ECE differences smaller than this are noise on sets of 120-240 statements
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One development set left out: scored with the calibration fitted on the other ones."""
+
+    split: str
+    n: int
+    suggested: int
+    right: int
+    said: float  # mean certainty of the suggestions
+    ece: float
+
+
+def cross_validation(readings=None, settings=CV_SETTINGS) -> dict[tuple, list[Fold]]:
+    """Leave one development set out in turn: fit on the others with each setting, score the one left
+    out (the threshold applies, as in use). The readings are those of `slim calibrate`."""
+    readings = readings or calibration_readings()
+    result = {}
+    for fit_on, words, least in settings:
+        folds = []
+        for split, found in readings.items():
+            data = fit({name: rest for name, rest in readings.items() if name != split}, fit_on, words, least)
+            pairs = []
+            for item, logic, raw, phrases in found:
+                value = read_curve(data, raw, phrases) if logic is not None else 0.0
+                if logic is not None and value >= THRESHOLD:
+                    pairs.append((value, logic.value == item["logic"]))
+            folds.append(
+                Fold(split, len(found), len(pairs), sum(right for _, right in pairs),
+                     sum(value for value, _ in pairs) / len(pairs) if pairs else 0.0, calibration_of(pairs).ece)
+            )
+        result[(fit_on, words, least)] = folds
+    return result
+
+
+def cv_choice(result: dict[tuple, list[Fold]]) -> tuple:
+    """The setting chosen: among those that leave at most CV_MOST_WITHOUT of every left-out set without a
+    suggestion, those whose largest ECE over the left-out sets is within CV_NOISE of the lowest; of these
+    the one that leaves the fewest statements without a suggestion (mean over the sets), then the lowest
+    mean ECE, then the first in CV_SETTINGS."""
+
+    def without(setting):
+        return [1 - fold.suggested / fold.n for fold in result[setting]]
+
+    def largest(setting):
+        return max(fold.ece for fold in result[setting])
+
+    allowed = [setting for setting in result if max(without(setting)) <= CV_MOST_WITHOUT]
+    best = min(largest(setting) for setting in allowed)
+    close = [setting for setting in allowed if largest(setting) <= best + CV_NOISE]
+    return min(close, key=lambda setting: (round(sum(without(setting)), 6), round(sum(f.ece for f in result[setting]), 6)))
+
+
+def format_cross_validation(result: dict[tuple, list[Fold]]) -> str:
+    splits = [fold.split for fold in next(iter(result.values()))]
+    chosen = cv_choice(result)
+    committed = (FIT_ON, WORDS_CURVE, LEAST)
+    lines = [
+        "Calibration, leave one development set out: fitted on the other sets (all, or only those the lexicon "
+        f"was never tuned on: {', '.join(UNTUNED)}), ECE on the set left out (no sugg. = share without suggestion).",
+        f"{'fitted on':>9} {'words curve':>11} {'least':>5}  " + "".join(f"{split + ' ECE':>15}{'no sugg.':>9}" for split in splits)
+        + f"{'max ECE':>9}{'mean':>7}",
+    ]
+    for setting, folds in result.items():
+        fit_on, words, least = setting
+        mark = (" chosen" if setting == chosen else "") + (" committed" if setting == committed else "")
+        lines.append(
+            f"{fit_on:>9} {('yes' if words else 'no'):>11} {least:>5}  "
+            + "".join(f"{fold.ece:>15.3f}{1 - fold.suggested / fold.n:>9.3f}" for fold in folds)
+            + f"{max(f.ece for f in folds):>9.3f}{sum(f.ece for f in folds) / len(folds):>7.3f}{mark}"
+        )
+    lines += ["", "Per set with the chosen setting (suggestions, mean certainty, share right):"]
+    for fold in result[chosen]:
+        lines.append(f"  {fold.split:<10} n {fold.n:>4}  suggestions {fold.suggested:>4}  said {fold.said:.3f}  "
+                     f"right {fold.right / fold.suggested if fold.suggested else 0:.3f}  ECE {fold.ece:.3f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

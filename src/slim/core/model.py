@@ -229,7 +229,7 @@ class Classification:
             "text": self.text,
             "domain": self.domain,
             "logic": self.logic.value if self.logic else None,
-            "confidence": _round(self.confidence),
+            "confidence": round(self.confidence, 4),  # the calibrated figure exactly (4 decimals), so every page rounds it alike
             "scores": _rounded(self.scores),
             "axis": {"direction": self.direction.to_dict(), "capacity": self.capacity.to_dict()},
             "signals": [signal.to_dict() for signal in self.signals],
@@ -361,7 +361,7 @@ class DomainMatch:
         return {
             "domain": self.domain,
             "logic": self.logic.value if self.logic else None,
-            "confidence": _round(self.confidence),
+            "confidence": round(self.confidence, 4),  # the calibrated figure exactly (4 decimals), so every page rounds it alike
             "scores": _rounded(self.scores),
             "axis": {"direction": self.direction.to_dict(), "capacity": self.capacity.to_dict()},
             "signals": [signal.to_dict() for signal in self.signals],
