@@ -36,7 +36,7 @@ def test_all_splits_are_known():
 
     assert set(SPLITS) == {
         *("tune", "dev", "holdout", "holdout2", "holdout3", "holdout4", "realdev", "realdev2", "realdev3"),
-        *("realholdout", "realholdout2"),
+        *("realholdout", "realholdout2", "realholdout3"),
         *("train3a", "train3b", "train3", "train4"),
     }
     assert SPLITS["holdout2"] == ("holdout2",)

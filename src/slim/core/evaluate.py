@@ -2,7 +2,7 @@
 
 The statements in slim.data/eval were labelled by people who know SLIM. 'tune' may be used
 while building the lexicon; 'dev' (written by another author) is the development check for
-how well the lexicon generalises; 'holdout' to 'holdout4', 'realholdout' and 'realholdout2' are kept
+how well the lexicon generalises; 'holdout' to 'holdout4', 'realholdout' to 'realholdout3' are kept
 apart so the reported accuracy is honest. 'train3a', 'train3b' and 'train4' (three further
 independent authors) are training sets; 'train3' is the first two. 'realdev', 'realdev2' and 'realdev3' are
 development sets in the style of real kitchen-table talk. The word statistics (slim.core.words) are counted from the training and
@@ -59,13 +59,14 @@ SPLITS = {
     "realdev3": ("realdev3",),
     "realholdout": ("realholdout",),
     "realholdout2": ("realholdout2",),
+    "realholdout3": ("realholdout3",),
 }
 # The overview: every single file once, in this order (held-out sets last).
 OVERVIEW = (
     *("tune", "dev", "train3a", "train3b", "train4", "realdev", "realdev2", "realdev3"),
-    *("holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"),
+    *("holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2", "realholdout3"),
 )
-HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2"})
+HELD_OUT = frozenset({"holdout", "holdout2", "holdout3", "holdout4", "realholdout", "realholdout2", "realholdout3"})
 NO_PREDICTION = "geen"
 BINS = 10
 
