@@ -90,6 +90,14 @@ def _expected(field, value):
         return [f'/{item["scheme"]}/"' for item in value]
     if field.kind == "boolean":
         return ["ja" if value else "nee"]
+    if field.display == "checked":  # a Dutch date on the page ("7 december 2026"), ISO only in <time datetime>
+        from datetime import date
+
+        from django.template.defaultfilters import date as date_filter
+        from django.utils import translation
+
+        with translation.override("nl"):
+            return [date_filter(date.fromisoformat(value), "j F Y")]
     lines = value if isinstance(value, list) else str(value).splitlines()
     return [" ".join(line.split()) for line in lines if line.strip()]
 
