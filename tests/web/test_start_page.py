@@ -47,3 +47,17 @@ def test_policy_and_admin_see_their_own_part(client, db):
     client.force_login(admin)
     verify_second_step(client, admin)
     assert "nog geen tweede stap" in client.get(reverse("start")).content.decode()
+
+
+def test_admin_start_page_shows_the_last_audit_check(client, db):
+    import io
+
+    from django.core.management import call_command
+
+    admin = make_user("beheer2", role=Role.ADMIN)
+    client.force_login(admin)
+    verify_second_step(client, admin)
+    assert "De audittrail is nog nooit gecontroleerd." in client.get(reverse("start")).content.decode()
+    call_command("verify_audit", stdout=io.StringIO())
+    page = client.get(reverse("start")).content.decode()
+    assert "Laatste controle van de audittrail" in page and "in orde" in page and "aangetast" not in page

@@ -57,3 +57,17 @@ class AuditHead(models.Model):
     """One row holding the newest hash; locking it serialises writers so the chain never forks."""
 
     last_hash = models.CharField(max_length=64)
+
+
+class AuditCheck(models.Model):
+    """The outcome of each run of `slim verify-audit`, so the beheerder's start page can show the last one."""
+
+    at = models.DateTimeField(_("gecontroleerd op"), auto_now_add=True)
+    ok = models.BooleanField(_("in orde"))
+    checked = models.PositiveIntegerField(_("gecontroleerde regels"))
+    broken = models.BigIntegerField(_("eerste aangetaste regel"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("controle van de audittrail")
+        verbose_name_plural = _("controles van de audittrail")

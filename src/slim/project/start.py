@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from slim.accounts.capabilities import ADMIN_SITE, AUDIT_READ_ALL, CASES_TAKE_PART, INSIGHTS_VIEW, MIRROR_TAKE_PART, has
 from slim.accounts.models import User
+from slim.audit.models import AuditCheck
 from slim.cases.access import visible_cases
 from slim.cases.models import Action, Case, CaseMember, CaseRole, Consent, Contact
 from slim.matching.models import Decision
@@ -79,7 +80,10 @@ def _team_lead(user, today):
 
 
 def _admin():
-    return {"without_second_step": User.objects.filter(is_active=True).exclude(totpdevice__confirmed=True).count()}
+    return {
+        "without_second_step": User.objects.filter(is_active=True).exclude(totpdevice__confirmed=True).count(),
+        "audit_check": AuditCheck.objects.first(),  # the newest run of `slim verify-audit`, or None
+    }
 
 
 @login_required

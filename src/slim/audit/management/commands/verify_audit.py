@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from slim.audit.chain import check_checkpoint, head, verify
 from slim.audit.key import MissingAuditKey
+from slim.audit.models import AuditCheck
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             ok, checked, broken = verify()
         except MissingAuditKey as exc:
             raise CommandError(str(exc)) from None
+        AuditCheck.objects.create(ok=ok, checked=checked, broken=broken)  # shown on the beheerder's start page
         if not ok:
             where = f"bij regel {broken}" if broken else "aan het eind (regels verwijderd)"
             raise CommandError(f"Audittrail is aangetast {where}; {checked} regels waren in orde.")
