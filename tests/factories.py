@@ -17,6 +17,25 @@ from slim.clients.operations import register_client
 from slim.matching import operations as matching
 
 
+def demo_world(clients=5):
+    """The demo team and case, the users anna, bram (partner), chantal (team lead) and dirk (policy), the
+    databank and `clients` synthetic clients: the world the page walks (ids, walkthrough) read."""
+    from slim.accounts.models import Role
+    from slim.cases.demo import demo as demo_case
+    from slim.mirror.demo import demo as demo_team
+    from tests.conftest import make_user
+
+    anna = make_user("anna")
+    make_user("bram", organisation="Schuldhulp Stad")
+    make_user("chantal", role=Role.TEAM_LEAD)
+    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
+    demo_team()
+    case, _ = demo_case()
+    call_command("import_interventions", verbosity=0)
+    call_command("generate_demo", clients=clients, stdout=StringIO())
+    return anna, case
+
+
 def open_case(director, name="Mevrouw K.", goal=""):
     client = register_client(name, director)
     case = Case.objects.create(client=client, shared_goal=goal, created_by=director)

@@ -5,19 +5,15 @@ The pages are fetched with the Django test client, as the user who would see the
 same small HTML parser the form-error tests use. Forms in an error state are included: they add ids.
 """
 
-import io
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 
-from slim.accounts.models import Role, User
-from slim.cases.demo import demo as demo_case
+from slim.accounts.models import User
 from slim.interventions.models import Intervention
 from slim.matching.models import Intake
-from slim.mirror.demo import demo as demo_team
 from slim.mirror.models import Round, Team
-from tests.conftest import make_user
+from tests.factories import demo_world
 from tests.helpers import Elements
 
 
@@ -28,15 +24,7 @@ def duplicate_ids(html):
 
 @pytest.fixture
 def world(knowledge):
-    anna = make_user("anna")
-    make_user("bram", organisation="Schuldhulp Stad")
-    make_user("chantal", role=Role.TEAM_LEAD)
-    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
-    demo_team()
-    case, _ = demo_case()
-    call_command("import_interventions", verbosity=0)
-    call_command("generate_demo", clients=5, stdout=io.StringIO())
-    return anna, case
+    return demo_world(clients=5)
 
 
 def test_the_check_finds_a_duplicate():

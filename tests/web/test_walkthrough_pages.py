@@ -3,21 +3,16 @@
 page a client reads. The pages are rendered with the demo case, the demo team, the databank and
 synthetic policy data, as each role sees them."""
 
-import io
 import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 
-from slim.accounts.models import Role
-from slim.cases.models import Case
 from slim.interventions.models import Intervention
 from slim.matching.models import Intake
 from slim.mirror.models import Round, Team
 from slim.portal import operations as portal
-from tests.conftest import make_user
-from tests.factories import as_user
+from tests.factories import as_user, demo_world
 
 pytestmark = pytest.mark.django_db
 
@@ -73,18 +68,9 @@ def visible(response, pre=True):
 
 @pytest.fixture
 def world(knowledge):
-    from slim.cases.demo import demo as demo_case
-    from slim.mirror.demo import demo as demo_team
     from slim.quality.demo import demo as demo_quality
 
-    make_user("anna")
-    make_user("bram", organisation="Schuldhulp Stad")
-    make_user("chantal", role=Role.TEAM_LEAD)
-    make_user("dirk", role=Role.POLICY, organisation="Gemeente")
-    demo_team()
-    case, _ = demo_case()
-    call_command("import_interventions", verbosity=0)
-    call_command("generate_demo", clients=30, stdout=io.StringIO())
+    _anna, case = demo_world(clients=30)
     demo_quality()
     return case
 
