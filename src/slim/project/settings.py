@@ -89,7 +89,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 ROOT_URLCONF = "slim.project.urls"
-# Django's form templates, except <select>, written in Python (ui/form_renderer.py: one template per option was slow).
+# Django's form templates, except that <select>, <textarea> and <input> are written in Python (ui/form_renderer.py:
+# a template per option and per field was the largest cost of the case and plan pages).
 FORM_RENDERER = "slim.ui.form_renderer.FormRenderer"
 WSGI_APPLICATION = "slim.project.wsgi.application"
 

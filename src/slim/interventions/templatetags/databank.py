@@ -1,5 +1,7 @@
 """What the databank holds, in counts: interventions per highest recognition level and per scheme."""
 
+import datetime
+
 from django import template
 from django.db.models import Count
 
@@ -38,8 +40,6 @@ def recognition_overview():
 @register.filter
 def iso_date(value):
     """A stored 'JJJJ-MM-DD' text as a date, so the page can show it in the reader's words ('7 december 2026')."""
-    import datetime
-
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):

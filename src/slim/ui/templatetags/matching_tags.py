@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from slim.core import Logic
+from slim.core.intake import questions
 from slim.core.knowledge import conversation_title, life_domains, logic_title
 from slim.ui.templatetags.slim_text import loc
 
@@ -75,8 +76,6 @@ def domain_name(code):
 @register.filter
 def answer_label(signal):
     """A draaischijf answer in the words the intake offered ('Ik wil het, maar ik kan het nog niet'), not its code."""
-    from slim.core.intake import questions
-
     question = questions().get(signal.get("question"))
     answer = question.answers.get(signal.get("answer")) if question else None
     return loc(answer.label) if answer else signal.get("answer", "")
