@@ -47,7 +47,6 @@ class User(AbstractUser):
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
-
 class OIDCIdentity(models.Model):
     """A person at the identity provider, by the provider's issuer and its stable `sub` claim.
 
