@@ -437,21 +437,20 @@ def main():
             time.sleep(0.1)
         login_seconds = time.monotonic() - login_started
         phases = [("mix", ARGS.duration)] + [(page, ARGS.ratio_seconds) for page in RATIO_PAGES]
-        windows, cpu = {}, None
+        windows, cpu = {}, {}
         clock.ready.set()
         for name, seconds in phases:
             # Start every phase on an idle server: requests of the phase before must not spill over.
             clock.phase = "pauze"
             while any(thread.busy for thread in threads):
                 time.sleep(0.05)
-            before = cpu_seconds(server) if name == "mix" else None
+            before = cpu_seconds(server)
             clock.phase = name
             start = time.perf_counter()
             time.sleep(seconds)
             windows[name] = (start, time.perf_counter())
-            if before is not None:
-                after = cpu_seconds(server)
-                cpu = {part: after[part] - before[part] for part in after}
+            after = cpu_seconds(server)
+            cpu[name] = {part: after[part] - before[part] for part in after}
         clock.stop()
         for thread in threads:
             thread.join(timeout=90)
@@ -537,12 +536,17 @@ def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before
                 f"| {label} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
                 f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
             )
-    print(f"\n| pagina | per seconde | ten opzichte van ingelogd niets (doorvoer) | p50 ten opzichte van ingelogd niets |")
-    print("|---|---:|---:|---:|")
+    print(
+        "\n| pagina | per seconde | ten opzichte van ingelogd niets (doorvoer) | p50 ten opzichte van ingelogd niets "
+        "| CPU per verzoek: app, database, clients |"
+    )
+    print("|---|---:|---:|---:|---|")
     for page in RATIO_PAGES:
+        done = throughput[page] * (windows[page][1] - windows[page][0])
+        used = ", ".join(f"{1000 * value / done:.1f}" for value in cpu[page].values()) + " ms"
         print(
             f"| {page} | {throughput[page]:.1f} | {throughput[BASELINE] / throughput[page]:.1f}x kostbaarder | "
-            f"{median[page] / median[BASELINE]:.1f}x |"
+            f"{median[page] / median[BASELINE]:.1f}x | {used} |"
         )
     acknowledged = {note for thread in threads for note in thread.acknowledged}
     stored = set(Contact.objects.filter(note__startswith=f"{run_id}-").values_list("note", flat=True))
@@ -560,10 +564,10 @@ def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before
         failures.append(f"contacts: {contacts_after - contacts_before} new rows for {len(acknowledged)} acknowledged")
     if errors_total or login_errors:
         failures.append(f"{errors_total} failed requests, {len(login_errors)} failed logins")
-    if cpu:
+    if "mix" in cpu:
         mix_requests = sum(1 for s in samples if s[0] == "mix" and s[3] <= windows["mix"][1])
         seconds = windows["mix"][1] - windows["mix"][0]
-        parts = ", ".join(f"{part} {value:.1f} s ({1000 * value / mix_requests:.0f} ms per request)" for part, value in cpu.items())
+        parts = ", ".join(f"{part} {value:.1f} s ({1000 * value / mix_requests:.0f} ms per request)" for part, value in cpu["mix"].items())
         print(f"CPU during the mix ({seconds:.0f} s, {mix_requests} requests): {parts}")
     if login_errors:
         print(f"login errors: {len(login_errors)}, first: {login_errors[0]}")

@@ -36,6 +36,12 @@ parser.add_argument("--cases-per-user", type=int, default=20)
 parser.add_argument("--repeat", type=int, default=60)
 parser.add_argument("--warmup", type=int, default=10)
 parser.add_argument("--profile", help="profile this page (one of the names printed) instead of timing all")
+parser.add_argument("--sql", help="print the SQL of one request to this page (one of the names printed)")
+parser.add_argument(
+    "--rotate", action="store_true",
+    help="open every case of the user in turn (as the load test does: led, member of, and the team's shared case) "
+    "instead of one case they lead",
+)
 parser.add_argument("--seed", type=int, default=2026)
 ARGS = parser.parse_args()
 
@@ -88,22 +94,32 @@ def main():
     case = CaseMember.objects.filter(user=user, role=CaseRole.DIRECTOR).order_by("case_id").values_list("case_id", flat=True)[3]
     http = Client(headers={"X-Forwarded-Proto": "https"})  # as nginx sends it; production redirects plain HTTP
     http.force_login(user)
+    cases = [case]
+    if ARGS.rotate:
+        cases = list(CaseMember.objects.filter(user=user).order_by("case_id").values_list("case_id", flat=True))
     pages = {
-        "ingelogd niets": "/",
-        "zoeken": "/interventies/?q=schulden",
-        "casuslijst": "/casussen/",
-        "casus": f"/casussen/{case}/",
-        "plan": f"/casussen/{case}/plan/",
-        "contactlog": f"/casussen/{case}/contacten/",
+        "ingelogd niets": ["/"],
+        "zoeken": ["/interventies/?q=schulden"],
+        "casuslijst": ["/casussen/"],
+        "casus": [f"/casussen/{case}/" for case in cases],
+        "plan": [f"/casussen/{case}/plan/" for case in cases],
+        "contactlog": [f"/casussen/{case}/contacten/" for case in cases],
     }
+    if ARGS.sql:
+        http.get(pages[ARGS.sql][0])
+        with CaptureQueriesContext(connection) as queries:
+            http.get(pages[ARGS.sql][0])
+        for number, query in enumerate(queries.captured_queries, 1):
+            print(f"{number:2}. [{query['time']} s] {query['sql']}\n")
+        return
     if ARGS.profile:
-        url = pages[ARGS.profile]
-        for _ in range(ARGS.warmup):
-            http.get(url)
+        urls = pages[ARGS.profile]
+        for number in range(ARGS.warmup):
+            http.get(urls[number % len(urls)])
         profiler = cProfile.Profile()
         profiler.enable()
-        for _ in range(ARGS.repeat):
-            http.get(url)
+        for number in range(ARGS.repeat):
+            http.get(urls[number % len(urls)])
         profiler.disable()
         stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
         stats.print_stats(60)
@@ -111,17 +127,19 @@ def main():
         stats.dump_stats(str(Path(tempfile.gettempdir()) / f"slim-page-bench-{ARGS.profile}.prof"))
         return
     counts, sizes = {}, {}
-    for name, url in pages.items():
-        for _ in range(ARGS.warmup):
-            response = http.get(url)
-            assert response.status_code == 200, (name, response.status_code)
+    for name, urls in pages.items():
+        for url in urls:
+            for _ in range(ARGS.warmup):
+                response = http.get(url)
+                assert response.status_code == 200, (name, url, response.status_code)
         with CaptureQueriesContext(connection) as queries:
-            response = http.get(url)
+            response = http.get(urls[0])
         counts[name], sizes[name] = len(queries), len(response.content)  # read now: the next request resets the log
     # The pages take turns, so a busy moment of the machine falls on all of them alike.
     times, cpu = {name: [] for name in pages}, {name: [] for name in pages}
-    for _ in range(ARGS.repeat):
-        for name, url in pages.items():
+    for number in range(ARGS.repeat):
+        for name, urls in pages.items():
+            url = urls[number % len(urls)]
             started, started_cpu = time.perf_counter(), time.thread_time()
             http.get(url)
             times[name].append((time.perf_counter() - started) * 1000)

@@ -3,7 +3,7 @@
 Each page is measured on a case with 1 and with 20 of everything that grows (members with an
 approach, contacts, actions, events, consents): the count must be the same, so no query runs
 per row. The count covers the whole request, middleware included: session and user (2) and the audit
-trail (4: the case's client, the chain head, the new line, the head again), so a case page has 6 of its own.
+trail (3: the chain head, the new line, the head again; the case pages name their client to it, slim.common.audited), so a case page has 7 of its own.
 Not counted: transaction control, and the second-step device check (2, see SECOND_STEP_TABLES).
 """
 

@@ -5,6 +5,7 @@ having to remember it: everything in the namespaces below counts as client data.
 """
 
 from slim.accounts.net import client_ip
+from slim.common.audited import client_of
 
 from . import chain
 from .targets import client_for
@@ -12,6 +13,12 @@ from .targets import client_for
 # The admin (/beheer/) shows no clients, but users' and teams' data: every admin page is recorded too.
 CLIENT_DATA_NAMESPACES = {"matching", "cases", "audit", "privacy", "admin", "portal"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def _client(request, match):
+    """The client the URL names: as the view read it (slim.common.audited), else looked up from the URL."""
+    client_id = client_of(request)
+    return client_id if client_id is not None else client_for(match.kwargs)
 
 
 class AuditMiddleware:
@@ -30,7 +37,7 @@ class AuditMiddleware:
                 path=request.get_full_path(),
                 method=request.method,
                 status=response.status_code,
-                client_id=client_for(match.kwargs),
+                client_id=_client(request, match),
                 objects_ref={key: str(value) for key, value in match.kwargs.items()},
                 ip_address=client_ip(request),
             )

@@ -104,6 +104,10 @@ class Case(models.Model):
             models.prefetch_related_objects([self], models.Prefetch("members", queryset=members))
         return list(self.members.all())
 
+    def forget_team(self):
+        """After a change of the members: the next team() reads them again."""
+        getattr(self, "_prefetched_objects_cache", {}).pop("members", None)
+
 
 class CaseRole(models.TextChoices):
     DIRECTOR = "casusregisseur", _("casusregisseur")

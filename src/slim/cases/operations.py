@@ -35,6 +35,7 @@ def add_member(case, actor, user, role):
     with transaction.atomic():
         member = CaseMember.objects.create(case=case, user=user, role=role, added_by=actor)
         Event.record(case, EventKind.MEMBER_ADDED, actor, data={"user": user.pk, "role": role})
+    case.forget_team()
     return member
 
 
@@ -48,6 +49,7 @@ def change_role(case, actor, member, role):
         member.role = role
         member.save(update_fields=["role"])
         Event.record(case, EventKind.ROLE_CHANGED, actor, data={"user": member.user_id, "role": role})
+    case.forget_team()
     return member
 
 

@@ -3,11 +3,14 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from slim.common.audited import about_client
+
 from ..access import can_edit_plan, can_log_contact, is_case_director, visible_categories
 from ..models import Category
 
 
 def case_page(request, case, template, tab, **context):
+    about_client(request, case.client_id)  # the audit line names this case's client without asking again
     seen = visible_categories(request.user, case)
     return render(
         request,
