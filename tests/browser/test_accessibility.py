@@ -143,6 +143,7 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     axe.check("/casussen/nieuw/ (leeg verstuurd)")
     base = f"/casussen/{case.pk}/"
     axe.visit(base, base + "advies/", base + "plan/", base + "contacten/", base + "casusverhaal/", base + "mijn-plan/", base + "tijdlijn/")
+    axe.visit(*(base + f"plan/?wijzig={part}" for part in ("doel", "leefgebieden", "aanpak")))  # the plan's change forms
     axe.visit("/start/")
     page.goto(base + "contacten/")
     page.get_by_role("button", name="Contact opslaan").click()

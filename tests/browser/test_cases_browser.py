@@ -48,9 +48,11 @@ def test_casusregie_from_new_case_to_printed_plan(page, professional, other_prof
 
     # The plan: strategy, two professionals who work from different logics, and an action.
     page.goto(reverse("cases:plan", args=[case.pk]))
+    page.get_by_role("link", name="Doel en strategie wijzigen").click()
     page.get_by_label("Overkoepelende strategie").select_option(label="Sturing")
     page.get_by_role("button", name="Doel opslaan").click()
     for person, logic in (("anna (Wijkteam Noord)", "Sturing"), ("bram (Schuldhulp Stad)", "Ondernemen")):
+        page.get_by_role("link", name="Vastleggen vanuit welke logica een professional werkt").click()
         page.get_by_label("Professional").select_option(label=person)
         page.get_by_label("Leefgebied", exact=True).select_option(label="Inkomen en schulden")
         page.get_by_label("Werkt vanuit").select_option(label=logic)
@@ -101,10 +103,11 @@ def test_two_editors_do_not_overwrite_each_other(page, browser, live_server, pro
     case = open_case_with_partner(page)
     plan_url = reverse("cases:plan", args=[case.pk])
     page.goto(plan_url)
+    page.get_by_role("link", name="Doel en strategie wijzigen").click()
 
     other = browser.new_context(locale="nl-NL", base_url=live_server.url).new_page()
     login(other, "bram")
-    other.goto(plan_url)
+    other.goto(plan_url + "?wijzig=doel")
     other.get_by_label("Gezamenlijk doel", exact=True).fill("Versie van Bram")
     other.get_by_role("button", name="Doel opslaan").click()
     assert "Het plan is bijgewerkt" in other.locator(".messages").inner_text()

@@ -1,12 +1,15 @@
 """The integrated plan: goals, strategy, approaches with the engine's warnings, actions, and optimistic locking."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from slim.cases.models import Case, Category, DomainGoal, EventKind, MemberApproach
+from slim.accounts.models import Role
+from tests.conftest import make_user
 from tests.factories import add_member, as_user, decide, give_consent
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +26,44 @@ def test_plan_page_shows_goal_domains_and_intake_link(client_as_professional, ca
     assert reverse("matching:intake-new", args=[case.client.pk]) in page
 
 
+LINKS = {"doel": "Doel en strategie wijzigen", "leefgebieden": "Doelen per leefgebied wijzigen",
+         "aanpak": "Vastleggen vanuit welke logica een professional werkt"}
+FIELDS = {"doel": 'name="shared_goal"', "leefgebieden": 'name="goal_werk"', "aanpak": 'id="id_approach_logic"'}
+CHANGE_LINK = re.compile(r"\?wijzig=\w+#")
+
+
+def test_plan_is_an_overview_and_each_rare_change_opens_with_a_link(client_as_professional, case):
+    url = reverse("cases:plan", args=[case.pk])
+    page = client_as_professional.get(url).content.decode()
+    for part, text in LINKS.items():
+        assert f'href="{url}?wijzig={part}#' in page and text in page
+        assert FIELDS[part] not in page
+    assert 'name="description"' in page  # a new action can always be added
+    for part in LINKS:
+        opened = client_as_professional.get(f"{url}?wijzig={part}").content.decode()
+        assert FIELDS[part] in opened and f'id="{part}-wijzigen"' in opened
+        assert all(FIELDS[other] not in opened for other in FIELDS if other != part)
+        assert f'href="{url}#{part}"' in opened  # Annuleren: back to the overview
+    for nonsense in ("onzin", "", "doel%00", "<script>"):
+        response = client_as_professional.get(url, {"wijzig": nonsense})
+        assert response.status_code == 200 and all(field not in response.content.decode() for field in FIELDS.values())
+
+
+def test_a_reader_of_the_plan_gets_no_change_links(client, case, professional):
+    lead = make_user("tessa", role=Role.TEAM_LEAD)  # sees the cases of the organisation, is no member
+    as_user(client, lead)
+    url = reverse("cases:plan", args=[case.pk])
+    for change in ("", "?wijzig=doel", "?wijzig=aanpak"):
+        page = client.get(url + change).content.decode()
+        assert not CHANGE_LINK.search(page) and 'name="version"' not in page
+
+
+def test_a_rejected_change_shows_its_form_with_the_reason(client_as_professional, case):
+    response = post(client_as_professional, "plan-approach", case, {"user": "", "domain": "werk", "logic": "kansen"})
+    page = response.content.decode()
+    assert response.status_code == 200 and 'role="alert"' in page and FIELDS["aanpak"] in page
+
+
 def test_director_sets_goal_and_strategy(client_as_professional, case):
     response = post(client_as_professional, "plan-goal", case, {
         "shared_goal": "Rust in de financiën", "client_words": "Ik wil het zelf leren", "strategy": "competenties"
@@ -37,8 +78,8 @@ def test_partner_may_edit_the_plan_but_not_choose_the_strategy(client, case, par
     add_member(case, partner)
     give_consent(case, "Schuldhulp Stad", Category.PLAN)
     as_user(client, partner)
-    page = client.get(reverse("cases:plan", args=[case.pk])).content.decode()
-    assert 'name="strategy"' not in page
+    page = client.get(reverse("cases:plan", args=[case.pk]) + "?wijzig=doel").content.decode()
+    assert 'name="shared_goal"' in page and 'name="strategy"' not in page
     post(client, "plan-goal", case, {"shared_goal": "Rust", "client_words": "", "strategy": "sturing"})
     case.refresh_from_db()
     assert case.shared_goal == "Rust" and case.strategy == ""
@@ -148,8 +189,9 @@ def test_conflict_leaves_nothing_half_written(client_as_professional, case, prof
 def test_closed_case_plan_is_read_only(client_as_professional, case):
     case.status = Case.Status.CLOSED
     case.save()
-    page = client_as_professional.get(reverse("cases:plan", args=[case.pk])).content.decode()
-    assert "Deze casus is gesloten" in page and 'name="version"' not in page
+    for change in ("", "?wijzig=doel", "?wijzig=leefgebieden", "?wijzig=aanpak"):
+        page = client_as_professional.get(reverse("cases:plan", args=[case.pk]) + change).content.decode()
+        assert "Deze casus is gesloten" in page and 'name="version"' not in page and not CHANGE_LINK.search(page)
     response = post(client_as_professional, "plan-goal", case, {"shared_goal": "Nieuw", "client_words": ""})
     assert response.status_code == 403
 

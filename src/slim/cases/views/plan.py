@@ -45,12 +45,16 @@ def _action_form(request, case, data=None):
 
 
 FORMS = {"goal_form": _goal_form, "domains_form": _domains_form, "approach_form": _approach_form, "action_form": _action_form}
+# The plan is an overview; a rare change opens with a link (?wijzig=doel), a new action can always be added.
+ON_REQUEST = {"doel": "goal_form", "leefgebieden": "domains_form", "aanpak": "approach_form"}
+ALWAYS = {"action_form"}
 
 
 def _page(request, case, **bound):
     prefetch_related_objects([case], "domain_goals")  # the domains form and the rows both read them
     editable = can_edit_plan(request.user, case)
-    forms = {name: build(request, case) for name, build in FORMS.items()} if editable else {}
+    shown = ALWAYS | {ON_REQUEST.get(request.GET.get("wijzig"))}
+    forms = {name: build(request, case) for name, build in FORMS.items() if name in shown} if editable else {}
     forms.update(bound)
     return case_page(
         request, case, "cases/plan.html", "plan",
