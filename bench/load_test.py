@@ -4,7 +4,7 @@
     .venv/bin/python bench/load_test.py --database sqlite --duration 30 --users 100
     .venv/bin/python bench/load_test.py --reuse            # keep the database of the previous run
 
-What it does (loopback only, bounded in time: setup, --duration of mix, six ratio phases):
+What it does (loopback only, bounded in time: setup, --duration of mix, --ratio-rounds x six ratio phases):
 
 1. Setup (skipped with --reuse): a fresh database (PostgreSQL `slim_load_bench` or a SQLite file),
    migrated, with the knowledge base and the 63 interventions, and bench data through the ORM:
@@ -20,8 +20,11 @@ What it does (loopback only, bounded in time: setup, --duration of mix, six rati
    plan page for its version, then save the shared goal; a lost race is the conflict message).
 4. Ratio phases of --ratio-seconds each with --ratio-users users: one page only, and the baseline:
    the home page for a LOGGED-IN user (session, user and the whole middleware stack, audit
-   middleware included; it writes no audit line, since the page holds no client data). Each
-   page's throughput is compared with the baseline.
+   middleware included; it writes no audit line, since the page holds no client data). They run
+   in --ratio-rounds rounds, the baseline and the pages taking turns, so a busy moment of the
+   machine falls on all of them alike; each page's p50 and throughput over its rounds are compared
+   with the baseline's over its rounds (the ratio per round is printed too), with the CPU per
+   request of the app, the database and the clients.
 5. Checks, and exit status 1 when one fails: every acknowledged contact (302 back to the log, a
    unique note) is stored, nothing unacknowledged is stored; every acknowledged plan save moved its
    case exactly one version on (no silent overwrite); the ContactTally rows equal a recount of the
@@ -72,6 +75,10 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=30, help="seconds of the mixed workload (default 30)")
     parser.add_argument("--ratio-seconds", type=int, default=5, help="seconds of each ratio phase (default 5)")
+    parser.add_argument(
+        "--ratio-rounds", type=int, default=3,
+        help="rounds of the ratio phases, the pages taking turns, so a busy moment of the machine falls on all alike (default 3)",
+    )
     parser.add_argument("--ratio-users", type=int, default=10, help="concurrent users in each ratio phase (default 10)")
     parser.add_argument("--users", type=int, default=100, help="concurrent professionals (default 100)")
     parser.add_argument(
@@ -220,7 +227,15 @@ def cpu_seconds(server):
             )
             backends = [row[0] for row in cursor.fetchall()]
     own = os.times()
-    return {"app": app, "database": sum(of(pid) for pid in backends), "clients": own.user + own.system}
+    return {"app": app, "database": {pid: of(pid) for pid in backends}, "clients": own.user + own.system}
+
+
+def cpu_used(before, after):
+    """CPU seconds between two cpu_seconds() readings. Per database backend: a backend that ended in
+    between is left out (its time is gone from /proc), one that started counts from zero."""
+    used = {part: after[part] - before[part] for part in ("app", "clients")}
+    used["database"] = sum(seconds - before["database"].get(pid, 0.0) for pid, seconds in after["database"].items())
+    return {"app": used["app"], "database": used["database"], "clients": used["clients"]}
 
 
 def _group(pid):
@@ -277,14 +292,13 @@ class Professional(threading.Thread):
             self.login_seconds = time.perf_counter() - started
         self.clock.ready.wait()
         while not self.clock.stopped():
-            phase = self.clock.phase
-            if phase == "pauze" or (phase != "mix" and self.number > ARGS.ratio_users):
-                time.sleep(0.02)
+            phase, page = self.clock.work_for(self.number)
+            if phase is None:
                 continue
             if phase == "mix":
                 action = self.rng.choices([name for name, _ in MIX], weights=[weight for _, weight in MIX])[0]
             else:
-                action = phase
+                action = page
             self.busy = True
             started = time.perf_counter()
             try:
@@ -338,8 +352,8 @@ class Professional(threading.Thread):
         return False
 
     def edit_plan(self):
-        """Read the team's shared plan, then save its goal on the version read; a lost race is reported."""
-        status, _, page = self.session.get(f"/casussen/{self.shared}/plan/")
+        """Open the shared goal of the team's plan, then save it on the version read; a lost race is reported."""
+        status, _, page = self.session.get(f"/casussen/{self.shared}/plan/?wijzig=doel")
         if status != 200:
             return False
         version = re.search(rb'name="version" value="(\d+)"', page).group(1).decode()
@@ -360,18 +374,37 @@ class Professional(threading.Thread):
 
 
 class Clock:
+    """The phase everyone works in. Who has no work in it (a pause, or a ratio phase for the first
+    --ratio-users only) waits on a condition instead of polling: 90 idle threads waking up 50 times
+    a second would take the CPU of the server they measure."""
+
     def __init__(self):
         self.ready = threading.Event()
         # Argon2 makes a login cost about a CPU-second; a hundred at once would only queue up.
         self.login_slots = threading.Semaphore(4)
-        self.phase = "mix"
+        self.phase, self.page = "pauze", None
+        self._changed = threading.Condition()
         self._stop = threading.Event()
+
+    def set_phase(self, phase, page=None):
+        with self._changed:
+            self.phase, self.page = phase, page
+            self._changed.notify_all()
+
+    def work_for(self, number):
+        """(phase, page) when professional `number` has work now; else waits for a change and gives (None, None)."""
+        with self._changed:
+            if self.phase == "mix" or (self.phase != "pauze" and number <= ARGS.ratio_users):
+                return self.phase, self.page
+            self._changed.wait(timeout=1)
+            return None, None
 
     def stopped(self):
         return self._stop.is_set()
 
     def stop(self):
         self._stop.set()
+        self.set_phase("pauze")
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -436,21 +469,24 @@ def main():
         while any(thread.is_alive() and not hasattr(thread, "login_seconds") for thread in threads):
             time.sleep(0.1)
         login_seconds = time.monotonic() - login_started
-        phases = [("mix", ARGS.duration)] + [(page, ARGS.ratio_seconds) for page in RATIO_PAGES]
+        # The mix, then the ratio phases in rounds: each page (and the baseline) once per round, taking turns.
+        phases = [("mix", None, ARGS.duration)] + [
+            (f"{page} ({number + 1})", page, ARGS.ratio_seconds) for number in range(ARGS.ratio_rounds) for page in RATIO_PAGES
+        ]
         windows, cpu = {}, {}
         clock.ready.set()
-        for name, seconds in phases:
+        for name, page, seconds in phases:
             # Start every phase on an idle server: requests of the phase before must not spill over.
-            clock.phase = "pauze"
+            clock.set_phase("pauze")
             while any(thread.busy for thread in threads):
                 time.sleep(0.05)
             before = cpu_seconds(server)
-            clock.phase = name
+            clock.set_phase(name, page)
             start = time.perf_counter()
             time.sleep(seconds)
             windows[name] = (start, time.perf_counter())
             after = cpu_seconds(server)
-            cpu[name] = {part: after[part] - before[part] for part in after}
+            cpu[name] = cpu_used(before, after)
         clock.stop()
         for thread in threads:
             thread.join(timeout=90)
@@ -516,37 +552,45 @@ def report(threads, phases, windows, cpu, login_seconds, run_id, contacts_before
     )
     print("\n| fase | actie | verzoeken | per seconde | p50 | p95 | p99 | fouten |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
-    throughput, median = {}, {}
+    throughput, median, requests = {}, {}, {}
     errors_total = 0
-    for phase, _ in phases:
-        actions = [name for name, _ in MIX] + ["alles"] if phase == "mix" else [phase]
-        start, end = windows[phase]
-        for action in actions:
-            of_action = [s for s in samples if s[0] == phase and (action == "alles" or s[1] == action)]
-            # Throughput and latency over the requests finished inside the phase; errors over all of them.
-            chosen = [s for s in of_action if s[3] <= end]
-            times = [(s[3] - s[2]) * 1000 for s in chosen]
-            errors = sum(1 for s in of_action if not s[4])
-            if action != "alles":
-                errors_total += errors
-            rate = len(chosen) / (end - start)
-            throughput[phase], median[phase] = rate, percentile(times, 0.5)
-            label = "alleen deze pagina" if phase != "mix" else phase
-            print(
-                f"| {label} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
-                f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
-            )
+    # The mix per action; each ratio page over all its rounds (the phases named "<page> (<round>)").
+    groups = [("mix", action, ["mix"]) for action in [name for name, _ in MIX] + ["alles"]]
+    groups += [(page, page, [name for name, of_page, _ in phases if of_page == page]) for page in RATIO_PAGES]
+    for group, action, names in groups:
+        of_action = [s for s in samples if s[0] in names and (action == "alles" or s[1] == action)]
+        # Throughput and latency over the requests finished inside their phase; errors over all of them.
+        chosen = [s for s in of_action if s[3] <= windows[s[0]][1]]
+        times = [(s[3] - s[2]) * 1000 for s in chosen]
+        errors = sum(1 for s in of_action if not s[4])
+        if action != "alles":
+            errors_total += errors
+        rate = len(chosen) / sum(windows[name][1] - windows[name][0] for name in names)
+        throughput[group], median[group], requests[group] = rate, percentile(times, 0.5), len(chosen)
+        label = "alleen deze pagina" if group != "mix" else group
+        print(
+            f"| {label} | {action} | {len(chosen)} | {rate:.1f} | {percentile(times, 0.5):.0f} ms | "
+            f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms | {errors} |"
+        )
     print(
         "\n| pagina | per seconde | ten opzichte van ingelogd niets (doorvoer) | p50 ten opzichte van ingelogd niets "
-        "| CPU per verzoek: app, database, clients |"
+        "| p50 per ronde ten opzichte van ingelogd niets in die ronde | CPU per verzoek: app, database, clients |"
     )
-    print("|---|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---|---|")
+    per_round = {}
+    for name, page, _ in phases:
+        if page is not None:
+            chosen = [s for s in samples if s[0] == name and s[3] <= windows[name][1]]
+            per_round[name] = percentile([(s[3] - s[2]) * 1000 for s in chosen], 0.5)
     for page in RATIO_PAGES:
-        done = throughput[page] * (windows[page][1] - windows[page][0])
-        used = ", ".join(f"{1000 * value / done:.1f}" for value in cpu[page].values()) + " ms"
+        names = [name for name, of_page, _ in phases if of_page == page]
+        baselines = [name for name, of_page, _ in phases if of_page == BASELINE]
+        rounds = ", ".join(f"{per_round[name] / per_round[base]:.1f}x" for name, base in zip(names, baselines))
+        used = {part: sum(cpu[name][part] for name in names) for part in cpu[names[0]]}
+        spent = ", ".join(f"{1000 * value / max(requests[page], 1):.1f}" for value in used.values()) + " ms"
         print(
             f"| {page} | {throughput[page]:.1f} | {throughput[BASELINE] / throughput[page]:.1f}x kostbaarder | "
-            f"{median[page] / median[BASELINE]:.1f}x | {used} |"
+            f"{median[page] / median[BASELINE]:.1f}x | {rounds} | {spent} |"
         )
     acknowledged = {note for thread in threads for note in thread.acknowledged}
     stored = set(Contact.objects.filter(note__startswith=f"{run_id}-").values_list("note", flat=True))
