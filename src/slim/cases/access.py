@@ -57,9 +57,29 @@ class _SqlFacts:
         return Q(**{CONSENT[category]: True})
 
 
+class _Later:
+    """A fact read only if the answer depends on it: `True | later` and `False & later` are decided
+    without reading (a casusregisseur or a home-team member never waits for the consent query)."""
+
+    def __init__(self, read):
+        self._read = read
+
+    def __bool__(self):
+        return bool(self._read())
+
+    def __ror__(self, other):
+        return True if other else bool(self)
+
+    def __rand__(self, other):
+        return bool(self) if other else False
+
+    __or__, __and__ = __ror__, __rand__
+
+
 class _CaseFacts:
     """The same facts for one case, as True/False: from its team (read once per case; the case pages
-    show it too) and the active consents of the user's organisation for it (one small query)."""
+    show it too) and, when the answer depends on them, the active consents of the user's
+    organisation for it (one small query)."""
 
     no = False
 
@@ -71,16 +91,19 @@ class _CaseFacts:
         self.director = self.role == CaseRole.DIRECTOR
         self.member = own is not None
         self._director_org = head.user.organisation if head else None
-        self._consented = set()
-        if user.organisation and own is not None:
-            consents = Consent.objects.active().filter(case=case, organisation=user.organisation)
-            self._consented = set(consents.values_list("category", flat=True))
+        self._user, self._case, self._consented = user, case, None
 
     def director_in(self, organisation):
         return self._director_org == organisation
 
+    def _consented_categories(self):
+        if self._consented is None:
+            consents = Consent.objects.active().filter(case=self._case, organisation=self._user.organisation)
+            self._consented = set(consents.values_list("category", flat=True))
+        return self._consented
+
     def consent(self, category):
-        return not self._consented.isdisjoint(_covered(category))
+        return _Later(lambda: not self._consented_categories().isdisjoint(_covered(category)))
 
 
 def _with_rule_facts(cases, user, categories):
@@ -194,7 +217,7 @@ def case_or_404(user, case_id, category=None):
     if not _rule(user, facts):
         raise Http404
     case._access_user, case._access_role = user.pk, facts.role
-    case._access_sees = {category: _rule(user, facts, category) for category in FACTS}
+    case._access_sees = {category: bool(_rule(user, facts, category)) for category in FACTS}
     if category and not can_see(user, case, category):
         raise Http404
     return case
