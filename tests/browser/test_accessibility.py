@@ -144,6 +144,13 @@ def test_every_main_page_has_no_serious_accessibility_violations(page, world):
     base = f"/casussen/{case.pk}/"
     axe.visit(base, base + "advies/", base + "plan/", base + "contacten/", base + "casusverhaal/", base + "mijn-plan/", base + "tijdlijn/")
     axe.visit(*(base + f"plan/?wijzig={part}" for part in ("doel", "leefgebieden", "aanpak")))  # the plan's change forms
+    # The case page's forms open one part at a time (?wijzig=<part>); each is checked opened, and closing empty.
+    for part in ("team", "toestemming", "status"):
+        axe.visit(f"{base}?wijzig={part}")
+        assert page.locator(f"#{part}-wijzigen form").count(), part
+    page.get_by_role("button", name="Casus sluiten").click()
+    page.get_by_role("alert").wait_for()
+    axe.check(base + "?wijzig=status (leeg verstuurd)")
     axe.visit("/start/")
     page.goto(base + "contacten/")
     page.get_by_role("button", name="Contact opslaan").click()

@@ -19,10 +19,15 @@ def open_case_with_partner(page):
     page.get_by_role("button", name="Casus aanmaken").click()
     assert "Jij bent de casusregisseur" in page.locator(".messages").inner_text()
 
+    # The overview shows no forms; each change is one link away and opens on the same page.
+    assert page.get_by_label("Professional").count() == 0
+    page.get_by_role("link", name="Team wijzigen").click()
+    page.wait_for_url("**?wijzig=team#team-wijzigen")
     page.get_by_label("Professional").select_option(label="bram (Schuldhulp Stad)")
     page.get_by_role("button", name="Toevoegen").click()
     assert "Schuldhulp Stad ziet nog niets van deze cliënt" in page.locator(".messages").inner_text()
 
+    page.get_by_role("link", name="Toestemming vastleggen of intrekken").click()
     page.get_by_label("Organisatie").select_option("Schuldhulp Stad")
     page.get_by_label("Mag zien").select_option(label="alles")
     page.get_by_label("toestemming van de cliënt").check()

@@ -59,8 +59,8 @@ def test_pages_reflow_at_320_pixels(browser, live_server, world):  # noqa: F811
         login(page, "anna")
         base = f"/casussen/{case.pk}/"
         for path in (
-            "/casussen/", base, base + "plan/", base + "plan/?wijzig=leefgebieden", base + "contacten/", base + "tijdlijn/",
-            base + "casusverhaal/",
+            "/casussen/", base, base + "?wijzig=team", base + "?wijzig=toestemming", base + "?wijzig=status",
+            base + "plan/", base + "plan/?wijzig=leefgebieden", base + "contacten/", base + "tijdlijn/", base + "casusverhaal/",
             base + "mijn-plan/", "/matching/", f"/matching/clienten/{case.client.pk}/", f"/matching/intakes/{intake.pk}/",
             f"/privacy/clienten/{case.client.pk}/", f"/audit/clienten/{case.client.pk}/", "/spiegel/",
         ):

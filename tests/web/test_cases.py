@@ -118,6 +118,73 @@ def test_second_procesregisseur_is_refused_with_a_message(client_as_professional
     assert "al een procesregisseur" in response.content.decode()
 
 
+# --- the overview and its forms on demand (?wijzig=<part>) -----------------------------------
+
+
+def test_overview_shows_change_links_and_each_link_opens_only_its_own_forms(client_as_professional, case, partner):
+    add_member(case, partner)
+    give_consent(case, "Schuldhulp Stad")
+    detail = reverse("cases:detail", args=[case.pk])
+    overview = client_as_professional.get(detail).content.decode()
+    for link in ("?wijzig=team#team-wijzigen", "?wijzig=toestemming#toestemming-wijzigen", "?wijzig=status#status-wijzigen"):
+        assert f'href="{detail}{link}"' in overview
+    actions = [reverse(name, args=[case.pk]) for name in ("cases:member-add", "cases:member-role", "cases:consent-add", "cases:status")]
+    assert 'name="user"' not in overview and not any(f'action="{action}"' in overview for action in actions)
+    for part, shown, hidden in (
+        ("team", ['name="user"', "Rol opslaan"], ["Toestemming intrekken:", 'name="reason"']),
+        ("toestemming", ["Toestemming intrekken:", 'name="basis"'], ['name="user"', 'name="reason"']),
+        ("status", ['name="reason"', 'name="outcome"'], ['name="user"', "Toestemming intrekken:"]),
+    ):
+        page = client_as_professional.get(detail, {"wijzig": part}).content.decode()
+        assert f'id="{part}-wijzigen"' in page and f'href="{detail}">Annuleren</a>' in page
+        assert all(text in page for text in shown), part
+        assert not any(text in page for text in hidden), part
+        assert f"?wijzig={part}#" not in page  # the open part has no link to itself
+    for unknown in ("onzin", "", "team&wijzig=status", "<script>"):
+        response = client_as_professional.get(detail, {"wijzig": unknown})
+        assert response.status_code == 200 and 'name="user"' not in response.content.decode()
+
+
+def test_a_member_who_is_not_director_never_sees_change_links_or_forms(client, case, partner):
+    add_member(case, partner)
+    give_consent(case, "Schuldhulp Stad")
+    as_user(client, partner)
+    detail = reverse("cases:detail", args=[case.pk])
+    for part in (None, "team", "toestemming", "status"):
+        page = client.get(detail, {"wijzig": part} if part else {}).content.decode()
+        assert "-wijzigen" not in page and "Annuleren" not in page, part  # neither a link to a form nor a form
+        assert not any(f'name="{name}"' in page for name in ("user", "member", "basis", "reason")), part
+
+
+def test_closed_case_offers_only_reopening_and_withdrawing(client_as_professional, case, partner):
+    add_member(case, partner)
+    give_consent(case, "Schuldhulp Stad")
+    client_as_professional.post(reverse("cases:status", args=[case.pk]), {"reason": "Klaar", "outcome": "anders"})
+    detail = reverse("cases:detail", args=[case.pk])
+    overview = client_as_professional.get(detail).content.decode()
+    assert "?wijzig=team" not in overview and "Toestemming intrekken</a>" in overview and "Casus heropenen</a>" in overview
+    assert 'name="user"' not in client_as_professional.get(detail, {"wijzig": "team"}).content.decode()
+    withdrawing = client_as_professional.get(detail, {"wijzig": "toestemming"}).content.decode()
+    assert "Toestemming intrekken:" in withdrawing and 'name="basis"' not in withdrawing
+    assert "Casus heropenen</button>" in client_as_professional.get(detail, {"wijzig": "status"}).content.decode()
+
+
+def test_a_post_with_errors_shows_its_form_again_whatever_the_parameter(client_as_professional, case, partner):
+    add_member(case, partner)
+    consent = give_consent(case, "Schuldhulp Stad")
+    posts = (
+        ("cases:member-add", [case.pk], {"user": "", "role": CaseRole.MEMBER}, 'name="user"'),
+        ("cases:consent-add", [case.pk], {"organisation": "Schuldhulp Stad"}, 'name="basis"'),
+        ("cases:consent-withdraw", [case.pk, consent.pk], {f"w{consent.pk}-withdrawn_on": "2999-01-01"}, "in de toekomst"),
+        ("cases:status", [case.pk], {"reason": ""}, "Geef een reden"),
+    )
+    for name, args, data, shown in posts:
+        response = client_as_professional.post(reverse(name, args=args) + "?wijzig=team", data)
+        page = response.content.decode()
+        assert response.status_code == 200 and shown in page and 'role="alert"' in page, name
+        assert "Annuleren</a>" in page, name
+
+
 # --- consent and access -----------------------------------------------------------------------
 
 

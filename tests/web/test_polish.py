@@ -78,7 +78,7 @@ def test_only_professionals_can_be_added_to_a_case(client_as_professional, case)
 
     policy = make_user("pim", role="beleid", organisation="Gemeente")
     colleague = make_user("carla")
-    form = client_as_professional.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    form = client_as_professional.get(reverse("cases:detail", args=[case.pk]), {"wijzig": "team"}).content.decode()
     assert "carla" in form and "pim" not in form
     refused = client_as_professional.post(reverse("cases:member-add", args=[case.pk]), {"user": policy.pk, "role": "lid"})
     assert not CaseMember.objects.filter(case=case, user=policy).exists()

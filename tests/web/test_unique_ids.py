@@ -59,6 +59,7 @@ def test_no_page_has_a_duplicate_id(client, world):
         f"/matching/clienten/{case.client.pk}/intake/", f"/matching/intakes/{intake.pk}/",
         "/casussen/", "/casussen/nieuw/", base, base + "plan/", base + "contacten/", base + "casusverhaal/",
         base + "mijn-plan/", base + "tijdlijn/", f"/privacy/clienten/{case.client.pk}/",
+        base + "?wijzig=team", base + "?wijzig=toestemming", base + "?wijzig=status",  # the case page's forms, opened
         "/spiegel/", f"/spiegel/teams/{team.pk}/", f"/spiegel/rondes/{closed.pk}/", "/account/beveiliging/",
     ):
         check(path, client.get(path))

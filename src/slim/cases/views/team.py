@@ -1,7 +1,9 @@
 """The case overview: the team, consent per organisation, and closing or reopening.
 
 Only the casusregisseur changes the team, the consent and the status (casusregie leads,
-slim.md §7.3). Every change is also written to the timeline.
+slim.md §7.3). Every change is also written to the timeline. The overview shows no forms, only a
+link per part ("Team wijzigen"); ?wijzig=<part> opens that part's forms on the same page, and only
+those are built (the member list grows with the installation).
 """
 
 from django.contrib import messages
@@ -25,37 +27,66 @@ def _withdraw_form(consent, data=None):
     return WithdrawForm(data, prefix=f"w{consent.pk}", consent=consent)
 
 
+# A form posted with errors opens its part of the page again, whatever ?wijzig= says.
+_POSTED_PART = {
+    "member_form": "team", "role_form": "team", "consent_form": "toestemming", "withdraw": "toestemming",
+    "status_form": "status",
+}
+
+
+def _changeable(user, case, consents, organisations):
+    """The parts of the page this user may open to change (?wijzig=<part>), in page order."""
+    if not is_case_director(user, case):
+        return []
+    parts = ["team"] if case.is_open else []
+    if (case.is_open and organisations) or any(consent.is_active for consent in consents):
+        parts.append("toestemming")  # withdrawing stays possible after closing
+    return parts + ["status"]
+
+
+def _part_forms(part, case, consents, organisations, bound):
+    """Only the forms of the opened part are built; the one just posted is kept with its errors."""
+    if part == "team":
+        forms = {"member_form": MemberForm(case=case), "role_form": RoleForm(case=case)}
+    elif part == "toestemming":
+        withdrawing = bound.pop("withdraw", None)
+        forms = {
+            "consent_form": ConsentForm(case=case, organisations=organisations) if case.is_open else None,
+            "withdraw_forms": [
+                (consent, withdrawing if withdrawing and withdrawing.consent.pk == consent.pk else _withdraw_form(consent))
+                for consent in consents
+                if consent.is_active
+            ],
+        }
+    elif part == "status":
+        forms = {"status_form": StatusForm(closing=case.is_open)}
+    else:
+        forms = {}
+    return {**forms, **bound}
+
+
 def _page(request, case, **bound):
-    """The overview with fresh forms, except the one just posted (kept with its errors)."""
+    """The overview; with ?wijzig=<part> (or after a post with errors) also the forms of that one part."""
     consents = list(case.consents.select_related("recorded_by", "withdrawn_by"))
     active = {}
     for consent in consents:
         if consent.is_active:
             active.setdefault(consent.organisation, []).append(consent.get_category_display())
-    partners = set(partner_organisations(case))
+    organisations = partner_organisations(case)
+    partners = set(organisations)
     members = [
         {"member": member, "partner": member.user.organisation in partners, "sees": active.get(member.user.organisation, [])}
         for member in case.team()
     ]
-    withdrawing = bound.pop("withdraw", None)
-    withdraw_forms = [
-        (consent, withdrawing if withdrawing and withdrawing.consent.pk == consent.pk else _withdraw_form(consent))
-        for consent in consents
-        if consent.is_active
-    ]
-    forms = {
-        "member_form": MemberForm(case=case),
-        "role_form": RoleForm(case=case),
-        "consent_form": _consent_form(case),
-        "status_form": StatusForm(closing=case.is_open),
-        **bound,
-    }
+    changeable = _changeable(request.user, case, consents, organisations)
+    asked = request.GET.get("wijzig")
+    part = next((_POSTED_PART[name] for name in bound), asked if asked in changeable else None)
     return case_page(
         request, case, "cases/case_detail.html", "detail",
-        members=members, consents=consents, withdraw_forms=withdraw_forms,
+        members=members, consents=consents, changeable=changeable, part=part,
         # The client's latest intake (if any): the page links to its result instead of offering a new one first.
         latest_intake=case.client.intakes.only("pk", "created_at").first(),
-        **forms,
+        **_part_forms(part, case, consents, organisations, bound),
     )
 
 
