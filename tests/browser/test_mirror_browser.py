@@ -90,7 +90,7 @@ def test_team_runs_a_round_picks_a_focus_and_records_an_action(page, knowledge):
     page.get_by_label("Wie").select_option(label="anna")
     page.get_by_label("Klaar op").fill("2027-02-15")
     page.get_by_role("button", name="Actie vastleggen").click()
-    actions = page.get_by_role("table", name="Acties van het team")
+    actions = page.get_by_role("table", name="Overzicht van de acties van het team")
     row = actions.get_by_role("row", name="Startbijeenkomst met partners uit de sociale basis")
     assert row.get_by_role("cell").all_inner_texts()[:3] == ["anna", "15 februari 2027", "open"]
     row.get_by_role("button", name="Markeer als klaar").click()
