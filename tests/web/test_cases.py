@@ -169,6 +169,17 @@ def test_closed_case_offers_only_reopening_and_withdrawing(client_as_professiona
     assert "Casus heropenen</button>" in client_as_professional.get(detail, {"wijzig": "status"}).content.decode()
 
 
+def test_the_outcome_of_a_closed_case_only_for_who_sees_the_plan(client, client_as_professional, case, partner):
+    add_member(case, partner)
+    give_consent(case, "Schuldhulp Stad", Category.CONTACTS)
+    client_as_professional.post(reverse("cases:status", args=[case.pk]), {"reason": "Weg", "outcome": "afgehaakt"})
+    detail = reverse("cases:detail", args=[case.pk])
+    assert "Gesloten. Uitkomst: cliënt haakte af." in client_as_professional.get(detail).content.decode()
+    as_user(client, partner)
+    page = client.get(detail).content.decode()
+    assert "Gesloten." in page and "haakte af" not in page
+
+
 def test_a_post_with_errors_shows_its_form_again_whatever_the_parameter(client_as_professional, case, partner):
     add_member(case, partner)
     consent = give_consent(case, "Schuldhulp Stad")
