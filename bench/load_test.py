@@ -16,8 +16,9 @@ What it does (loopback only, bounded in time: setup, --duration of mix, --ratio-
    loopback port. Each professional gets a session made with Django's session store (or, with
    --form-login, logs in through the form: Argon2 costs about a CPU-second each).
 3. The mix for --duration seconds: search the databank (30%), case list (10%), open a case (20%),
-   contact log (15%), add a contact (15%), edit the plan of the team's shared case (10%: read the
-   plan page for its version, then save the shared goal; a lost race is the conflict message).
+   contact log (15%), add a contact (15%), edit the plan of the team's shared case (10%: open its
+   goal, plan/?wijzig=doel, for the version, then save the shared goal; a lost race is the conflict
+   message).
 4. Ratio phases of --ratio-seconds each with --ratio-users users: one page only, and the baseline:
    the home page for a LOGGED-IN user (session, user and the whole middleware stack, audit
    middleware included; it writes no audit line, since the page holds no client data). They run
