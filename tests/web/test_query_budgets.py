@@ -88,10 +88,18 @@ def director(db):
     return make_user("regisseur")
 
 
+def opened(name, part):
+    """The page `name` of a case with the forms of `part` open."""
+    return lambda case: reverse(name, args=[case.pk]) + f"?wijzig={part}"
+
+
 PAGES = {
     "casuslijst": lambda case: reverse("cases:list"),
     "casus": lambda case: reverse("cases:detail", args=[case.pk]),
     "plan": lambda case: reverse("cases:plan", args=[case.pk]),
+    # The rare changes open on the same page (?wijzig=<part>): the opened forms stay within budget too.
+    **{f"plan ?wijzig={part}": opened("cases:plan", part) for part in ("doel", "leefgebieden", "aanpak")},
+    **{f"casus ?wijzig={part}": opened("cases:detail", part) for part in ("team", "toestemming", "status")},
     "advies": advice_url,
     "contactlog": lambda case: reverse("cases:contacts", args=[case.pk]),
     "tijdlijn": lambda case: reverse("cases:timeline", args=[case.pk]),
